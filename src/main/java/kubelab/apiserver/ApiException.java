@@ -1,0 +1,106 @@
+package kubelab.apiserver;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import kubelab.api.meta.Status;
+
+/**
+ * An API error, carrying the {@link Status} the server answers with. Every failure of a request,
+ * in process or over HTTP, is one of these; the factory methods build the messages Kubernetes
+ * prints, word for word, so that what a learner sees here is what kubectl shows them elsewhere.
+ *
+ * <p>Real Kubernetes: {@code k8s.io/apimachinery/pkg/api/errors}.
+ */
+public final class ApiException extends RuntimeException {
+    private final transient Status status;
+
+    public ApiException(Status status) {
+        super(status.message(), null, false, false);
+        this.status = status;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int code() {
+        return status.code();
+    }
+
+    public String reason() {
+        return status.reason();
+    }
+
+    /** {@code pods "web" not found}. */
+    public static ApiException notFound(String group, String resource, String name) {
+        return new ApiException(Status.failure(404, "NotFound",
+                qualified(group, resource) + " \"" + name + "\" not found",
+                new Status.Details(name, group, resource, null, null, null)));
+    }
+
+    /** {@code pods "web" already exists}. */
+    public static ApiException alreadyExists(String group, String resource, String name) {
+        return new ApiException(Status.failure(409, "AlreadyExists",
+                qualified(group, resource) + " \"" + name + "\" already exists",
+                new Status.Details(name, group, resource, null, null, null)));
+    }
+
+    /** The optimistic-concurrency failure: the caller must re-read and retry. */
+    public static ApiException conflict(String group, String resource, String name, String why) {
+        return new ApiException(Status.failure(409, "Conflict",
+                "Operation cannot be fulfilled on " + qualified(group, resource) + " \"" + name + "\": " + why,
+                new Status.Details(name, group, resource, null, null, null)));
+    }
+
+    /** The message Kubernetes gives for a stale resourceVersion. */
+    public static final String MODIFIED =
+            "the object has been modified; please apply your changes to the latest version and try again";
+
+    /** {@code Pod "web" is invalid: [spec.containers: Required value, ...]}. */
+    public static ApiException invalid(String group, String kind, String name, List<FieldError> errors) {
+        String list = errors.stream().map(FieldError::toString).collect(Collectors.joining(", "));
+        String message = kind + " \"" + name + "\" is invalid: " + (errors.size() == 1 ? list : "[" + list + "]");
+        List<Status.Cause> causes = errors.stream()
+                .map(e -> new Status.Cause(e.type().reason(), e.messageWithoutField(), e.field()))
+                .toList();
+        return new ApiException(Status.failure(422, "Invalid", message,
+                new Status.Details(name, group, kind, null, causes, null)));
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(Status.failure(400, "BadRequest", message, null));
+    }
+
+    /** {@code pods "web" is forbidden: <why>}. */
+    public static ApiException forbidden(String group, String resource, String name, String why) {
+        String what = qualified(group, resource) + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
+        return new ApiException(Status.failure(403, "Forbidden", what + " is forbidden: " + why,
+                new Status.Details(name, group, resource, null, null, null)));
+    }
+
+    /** A watch or list from a resourceVersion that has been compacted away: 410, reason Expired. */
+    public static ApiException expired(String message) {
+        return new ApiException(Status.failure(410, "Expired", message, null));
+    }
+
+    /** 410 with reason Gone, as Kubernetes answers a list continue token that expired. */
+    public static ApiException gone(String message) {
+        return new ApiException(Status.failure(410, "Gone", message, null));
+    }
+
+    public static ApiException methodNotSupported(String group, String resource, String verb) {
+        return new ApiException(Status.failure(405, "MethodNotAllowed",
+                verb + " is not supported on resources of kind \"" + qualified(group, resource) + "\"",
+                new Status.Details(null, group, resource, null, null, null)));
+    }
+
+    public static ApiException internal(String message) {
+        return new ApiException(Status.failure(500, "InternalError",
+                "Internal error occurred: " + message, null));
+    }
+
+    /** {@code pods} in the core group, {@code deployments.apps} elsewhere, as Kubernetes names them. */
+    static String qualified(String group, String resource) {
+        return group == null || group.isEmpty() ? resource : resource + "." + group;
+    }
+}
