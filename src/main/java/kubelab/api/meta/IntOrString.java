@@ -57,7 +57,7 @@ public record IntOrString(Integer intValue, String stringValue) {
         }
         int percent = Integer.parseInt(stringValue.substring(0, stringValue.length() - 1));
         long scaled = (long) percent * total;
-        return (int) (roundUp ? Math.ceilDiv(scaled, 100) : Math.floorDiv(scaled, 100));
+        return (int) (roundUp ? -Math.floorDiv(-scaled, 100) : Math.floorDiv(scaled, 100));
     }
 
     @Override
