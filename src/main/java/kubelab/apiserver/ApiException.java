@@ -94,6 +94,20 @@ public final class ApiException extends RuntimeException {
                 new Status.Details(null, group, resource, null, null, null)));
     }
 
+    /** 415: a patch type the server does not accept (yet). */
+    public static ApiException unsupportedMediaType(String contentType) {
+        return new ApiException(Status.failure(415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: "
+                        + "application/json-patch+json, application/merge-patch+json, "
+                        + "application/strategic-merge-patch+json (not " + contentType + ")", null));
+    }
+
+    /** 422 for a patch that cannot be applied to the object (a failed test, a missing path). */
+    public static ApiException invalidPatch(String message) {
+        return new ApiException(Status.failure(422, "Invalid",
+                "the server rejected our request due to an error in our request: " + message, null));
+    }
+
     public static ApiException internal(String message) {
         return new ApiException(Status.failure(500, "InternalError",
                 "Internal error occurred: " + message, null));

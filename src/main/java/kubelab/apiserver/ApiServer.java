@@ -1,0 +1,273 @@
+package kubelab.apiserver;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import kubelab.api.ResourceType;
+import kubelab.api.Scheme;
+import kubelab.api.fields.FieldSelector;
+import kubelab.api.labels.Selector;
+import kubelab.api.meta.KubeObject;
+import kubelab.apiserver.admission.AdmissionChain;
+import kubelab.apiserver.admission.AdmissionPlugin;
+import kubelab.apiserver.cacher.Cacher;
+import kubelab.apiserver.cacher.Filter;
+import kubelab.apiserver.registry.IdGenerator;
+import kubelab.apiserver.registry.Registry;
+import kubelab.apiserver.registry.Strategies;
+import kubelab.apiserver.registry.Strategy;
+import kubelab.store.Store;
+import kubelab.time.EventLoop;
+
+/**
+ * The API server: the cluster's only door to the store. It serves every resource of its
+ * {@link Scheme} through one generic {@link Registry} per type, runs writes through admission and
+ * validation, and feeds every watch from a per-resource watch cache.
+ *
+ * <p>On start it creates the namespaces every cluster has ({@code default}, {@code kube-system},
+ * {@code kube-public}, {@code kube-node-lease}), and it keeps two timers on its loop: BOOKMARK
+ * events to the watches that asked for them, every minute, and store compaction every five
+ * minutes, of what was history five minutes before.
+ *
+ * <p>Real Kubernetes: {@code kube-apiserver} ({@code k8s.io/apiserver/pkg/server} and
+ * {@code pkg/controlplane}), with the bootstrap of system namespaces from
+ * {@code pkg/controlplane/controller/systemnamespaces}.
+ */
+public final class ApiServer implements Api {
+    /** Namespaces every cluster has; NamespaceLifecycle refuses to delete the first three. */
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+    /** How many recent events each resource's watch cache keeps for watches that resume. */
+    public static final int DEFAULT_WATCH_WINDOW = 10_000;
+    public static final Duration BOOKMARK_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration COMPACTION_INTERVAL = Duration.ofMinutes(5);
+
+    private final Store store;
+    private final Scheme scheme;
+    private final EventLoop loop;
+    private final Map<Class<?>, Registry<?>> registries = new LinkedHashMap<>();
+    private volatile AdmissionChain admission;
+    private final PatchApplier patcher = new PatchApplier();
+    private long lastSeenRevision;
+
+    /** An API server over {@code store}, serving {@code scheme}, with the standard admission chain. */
+    public ApiServer(Store store, Scheme scheme, EventLoop loop) {
+        this(store, scheme, loop, DEFAULT_WATCH_WINDOW);
+    }
+
+    public ApiServer(Store store, Scheme scheme, EventLoop loop, int watchWindow) {
+        this.store = store;
+        this.scheme = scheme;
+        this.loop = loop;
+        this.admission = StandardAdmission.chain();
+        IdGenerator ids = new IdGenerator(loop.random());
+        for (ResourceType t : scheme.all()) {
+            registries.put(t.javaType(), newRegistry(t, ids, watchWindow));
+        }
+        bootstrapNamespaces();
+        loop.schedulePeriodic(BOOKMARK_INTERVAL, this::sendBookmarks);
+        lastSeenRevision = store.currentRevision();
+        loop.schedulePeriodic(COMPACTION_INTERVAL, this::compactHistory);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Registry<?> newRegistry(ResourceType t, IdGenerator ids, int watchWindow) {
+        Strategy strategy = Strategies.forType(t);
+        return new Registry(t, t.javaType(), strategy, store, loop.clock(), ids, (java.util.function.Supplier<AdmissionChain>) () -> admission,
+                this, watchWindow);
+    }
+
+    private void bootstrapNamespaces() {
+        for (String ns : SYSTEM_NAMESPACES) {
+            try {
+                create(kubelab.api.core.Namespace.named(ns));
+            } catch (ApiException e) {
+                if (e.code() != 409) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /** The store behind this server (for notebooks that show etcd's view). */
+    public Store store() {
+        return store;
+    }
+
+    /** The loop watch events are timed on. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** The admission chain, in order. */
+    public AdmissionChain admission() {
+        return admission;
+    }
+
+    /** Adds an admission plug-in at the end of the chain (LimitRanger, ResourceQuota, your own). */
+    public void addAdmissionPlugin(AdmissionPlugin plugin) {
+        admission = admission.with(plugin);
+    }
+
+    /** The registry that serves a kind. */
+    @SuppressWarnings("unchecked")
+    public <T extends KubeObject> Registry<T> registry(Class<T> type) {
+        Registry<T> r = (Registry<T>) registries.get(type);
+        if (r == null) {
+            throw ApiException.badRequest("the server could not find the requested resource (kind " + type.getSimpleName() + ")");
+        }
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends KubeObject> Class<T> classOf(T object) {
+        return (Class<T>) object.getClass();
+    }
+
+    /**
+     * The namespace a request acts in: the object's or the caller's for namespaced kinds
+     * (defaulting to {@code default}, as kubectl's context does), none for cluster-scoped ones.
+     */
+    private String namespaceFor(ResourceType type, String namespace) {
+        if (!type.namespaced()) {
+            return null;
+        }
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    }
+
+    // ---- the verbs ------------------------------------------------------------------------------
+
+    @Override
+    public <T extends KubeObject> T create(T object, CreateOptions options) {
+        Registry<T> r = registry(classOf(object));
+        String ns = object.metadata() == null ? null : object.metadata().namespace();
+        return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM);
+    }
+
+    @Override
+    public <T extends KubeObject> T get(Class<T> type, String namespace, String name) {
+        Registry<T> r = registry(type);
+        return r.get(namespaceFor(r.type(), namespace), name);
+    }
+
+    @Override
+    public <T extends KubeObject> ObjectList<T> list(Class<T> type, String namespace, ListOptions options) {
+        Registry<T> r = registry(type);
+        Filter filter = filter(r, namespace, options);
+        if (options.limit() > 0 || options.continueToken() != null) {
+            return r.listPage(filter, options);
+        }
+        Cacher.Snapshot<T> snapshot = r.cacher().list(filter);
+        return new ObjectList<>(snapshot.items(), Long.toString(snapshot.revision()), null, null);
+    }
+
+    @Override
+    public <T extends KubeObject> T update(T object, UpdateOptions options) {
+        Registry<T> r = registry(classOf(object));
+        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
+                options.dryRun(), UserInfo.SYSTEM);
+    }
+
+    @Override
+    public <T extends KubeObject> T updateStatus(T object, UpdateOptions options) {
+        Registry<T> r = registry(classOf(object));
+        if (!r.type().hasStatus()) {
+            throw ApiException.methodNotSupported(r.type().group(), r.type().plural() + "/status", "update");
+        }
+        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
+                options.dryRun(), UserInfo.SYSTEM);
+    }
+
+    @Override
+    public <T extends KubeObject> T patch(Class<T> type, String namespace, String name, PatchType patchType,
+                                          String patch, PatchOptions options) {
+        Registry<T> r = registry(type);
+        String ns = namespaceFor(r.type(), namespace);
+        return patcher.patch(r, ns, name, patchType, patch, options, UserInfo.SYSTEM);
+    }
+
+    @Override
+    public <T extends KubeObject> DeleteResult<T> delete(Class<T> type, String namespace, String name,
+                                                        DeleteOptions options) {
+        Registry<T> r = registry(type);
+        return r.delete(namespaceFor(r.type(), namespace), name, options, UserInfo.SYSTEM);
+    }
+
+    @Override
+    public <T extends KubeObject> ApiWatch watch(Class<T> type, String namespace, ListOptions options,
+                                                 Executor deliverOn, WatchHandler<T> handler) {
+        Registry<T> r = registry(type);
+        Filter filter = filter(r, namespace, options);
+        String rv = options.resourceVersion();
+        Long from = rv == null || rv.isEmpty() || rv.equals("0") ? null : parseResourceVersion(rv);
+        ApiWatch w = r.cacher().watch(filter, from, options.allowWatchBookmarks(), deliverOn, handler);
+        if (options.timeoutSeconds() != null) {
+            loop.scheduleBackground(Duration.ofSeconds(options.timeoutSeconds()), () -> r.cacher().end(w));
+        }
+        return w;
+    }
+
+    // ---- selectors ------------------------------------------------------------------------------
+
+    private <T extends KubeObject> Filter filter(Registry<T> r, String namespace, ListOptions options) {
+        Selector labels;
+        FieldSelector fields;
+        try {
+            labels = options.labelSelector() == null ? Selector.everything() : Selector.parse(options.labelSelector());
+            fields = options.fieldSelector() == null ? FieldSelector.everything() : FieldSelector.parse(options.fieldSelector());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        for (var req : fields.requirements()) {
+            if (!r.fieldLabels().contains(req.field())) {
+                throw ApiException.badRequest("field label not supported: " + req.field());
+            }
+        }
+        String indexed = r.strategy().indexedField();
+        String indexValue = indexed == null ? null : fields.exactMatch(indexed).orElse(null);
+        String ns = r.type().namespaced() && namespace != null && !namespace.isEmpty() ? namespace : null;
+        return new Filter(ns, labels::matches, fields::matches, indexValue);
+    }
+
+    static long parseResourceVersion(String rv) {
+        try {
+            long v = Long.parseLong(rv);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid resource version: \"" + rv + "\"");
+        }
+    }
+
+    // ---- timers ---------------------------------------------------------------------------------
+
+    private void sendBookmarks() {
+        registries.values().forEach(r -> r.cacher().sendBookmarks());
+    }
+
+    /**
+     * Compacts the store to the revision it had at the previous run, as kube-apiserver does every
+     * five minutes: history older than one interval is dropped, newer history stays watchable.
+     */
+    private void compactHistory() {
+        long target = lastSeenRevision;
+        lastSeenRevision = store.currentRevision();
+        if (target > store.compactedRevision()) {
+            compact(target);
+        }
+    }
+
+    /** Compacts the store now, up to {@code revision}; watches from before it get 410 Expired. */
+    public void compact(long revision) {
+        store.compact(revision);
+        registries.values().forEach(r -> r.cacher().onCompacted(revision));
+    }
+}

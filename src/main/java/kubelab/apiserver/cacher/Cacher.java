@@ -1,0 +1,350 @@
+package kubelab.apiserver.cacher;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import kubelab.api.meta.KubeObject;
+import kubelab.apiserver.ApiException;
+import kubelab.apiserver.ApiWatch;
+import kubelab.apiserver.WatchEvent;
+import kubelab.apiserver.WatchHandler;
+import kubelab.store.Store;
+import kubelab.store.StoreException;
+import kubelab.store.StoreWatch;
+import kubelab.store.WatchListener;
+
+/**
+ * The API server's watch cache for one resource: a decoded copy of every object under one store
+ * prefix, kept current by one store watch, plus a window of recent events. Lists are served from
+ * it, and every client watch of that resource is fed from it, so a thousand informers cost one
+ * store watch and one decode per change.
+ *
+ * <p>Events are routed, not broadcast: a watch whose field selector pins the indexed field (for
+ * pods, a kubelet's {@code spec.nodeName=node-7}) is filed under that value, and a change reaches
+ * only the watchers filed under its old and new values plus the unindexed ones. No event scans all
+ * watchers or all objects.
+ *
+ * <p>A watch may start from any resourceVersion still inside the window; an older one fails with
+ * 410 Expired, and the client must list again. The window is the last {@code capacity} events,
+ * and never reaches below the store's compacted revision.
+ *
+ * <p>Real Kubernetes: {@code k8s.io/apiserver/pkg/storage/cacher} ({@code Cacher},
+ * {@code watchCache}, and the {@code IndexerFuncs} trigger for {@code spec.nodeName}).
+ */
+public final class Cacher<T extends KubeObject> implements WatchListener, AutoCloseable {
+    private final String prefix;
+    private final BiFunction<byte[], Long, T> decoder;
+    private final Function<T, Map<String, String>> fieldsOf;
+    private final String indexedField;
+    private final int capacity;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeMap<String, Cached<T>> objects = new TreeMap<>();
+    private final ArrayDeque<Change<T>> window = new ArrayDeque<>();
+    private final Set<CacheWatcher<T>> unindexed = new LinkedHashSet<>();
+    private final Map<String, Set<CacheWatcher<T>>> byIndex = new HashMap<>();
+    private long revision;
+    private long floor;
+    private StoreWatch storeWatch;
+
+    /** One change in the window: the object before and after (null for created or deleted). */
+    private record Change<T>(Cached<T> before, Cached<T> after, long revision) {
+    }
+
+    /**
+     * @param prefix       the store prefix of this resource
+     * @param decoder      stored bytes and their modRevision to an object carrying that resourceVersion
+     * @param fieldsOf     the selectable fields of an object
+     * @param indexedField the field whose exact-match watches are indexed, or null
+     * @param capacity     how many recent events the window keeps
+     */
+    public Cacher(String prefix, BiFunction<byte[], Long, T> decoder, Function<T, Map<String, String>> fieldsOf,
+                  String indexedField, int capacity) {
+        this.prefix = prefix;
+        this.decoder = decoder;
+        this.fieldsOf = fieldsOf;
+        this.indexedField = indexedField;
+        this.capacity = capacity;
+    }
+
+    /** Loads the current objects from the store and starts following its changes. */
+    public void start(Store store) {
+        lock.writeLock().lock();
+        try {
+            var range = store.range(prefix);
+            for (var kv : range.kvs()) {
+                objects.put(kv.key(), cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision()));
+            }
+            revision = range.revision();
+            floor = revision;
+            storeWatch = store.watch(prefix, revision + 1, this);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Cached<T> cached(T object, long rev) {
+        var meta = object.metadata();
+        return new Cached<>(object, meta.namespace(), meta.labels(), fieldsOf.apply(object), rev);
+    }
+
+    /** Called by the store for each change under the prefix, in revision order. */
+    @Override
+    public void onEvent(kubelab.store.WatchEvent event) {
+        lock.writeLock().lock();
+        try {
+            String key = event.kv().key();
+            long rev = event.revision();
+            Cached<T> before = objects.get(key);
+            Cached<T> after = null;
+            if (event.type() == kubelab.store.WatchEvent.Type.PUT) {
+                after = cached(decoder.apply(event.kv().value(), rev), rev);
+                objects.put(key, after);
+            } else {
+                objects.remove(key);
+                if (before != null) {
+                    // A deleted object is reported in its last state, at the revision of its deletion.
+                    before = cached(resourceVersionAt(before.object(), rev), rev);
+                }
+            }
+            revision = rev;
+            window.addLast(new Change<>(before, after, rev));
+            while (window.size() > capacity) {
+                floor = window.removeFirst().revision();
+            }
+            for (CacheWatcher<T> w : candidates(before, after)) {
+                w.offer(before, after, rev);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private T resourceVersionAt(T object, long rev) {
+        @SuppressWarnings("unchecked")
+        T copy = (T) object.withMetadata(object.metadata().withResourceVersion(Long.toString(rev)));
+        return copy;
+    }
+
+    private List<CacheWatcher<T>> candidates(Cached<T> before, Cached<T> after) {
+        List<CacheWatcher<T>> out = new ArrayList<>(unindexed);
+        if (indexedField != null && !byIndex.isEmpty()) {
+            String a = before == null ? null : before.fields().get(indexedField);
+            String b = after == null ? null : after.fields().get(indexedField);
+            if (a != null) {
+                out.addAll(byIndex.getOrDefault(a, Set.of()));
+            }
+            if (b != null && !b.equals(a)) {
+                out.addAll(byIndex.getOrDefault(b, Set.of()));
+            }
+        }
+        return out;
+    }
+
+    /** The store watch ended (a remote store lost): watchers are told to relist. */
+    @Override
+    public void onClose(StoreException cause) {
+        lock.writeLock().lock();
+        try {
+            for (CacheWatcher<T> w : allWatchers()) {
+                w.terminate(WatchEvent.error(ApiException.expired("watch cache lost its store watch: " + cause.getMessage()).status()));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The objects that match, in key order, and the revision they were read at. */
+    public Snapshot<T> list(Filter filter) {
+        lock.readLock().lock();
+        try {
+            List<T> items = new ArrayList<>();
+            for (Cached<T> c : scope(filter).values()) {
+                if (filter.matches(c)) {
+                    items.add(c.object());
+                }
+            }
+            return new Snapshot<>(items, revision);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The part of the cache a filter can match: one namespace's key range, or everything. */
+    private NavigableMap<String, Cached<T>> scope(Filter filter) {
+        if (filter.namespace() == null) {
+            return objects;
+        }
+        String nsPrefix = prefix + filter.namespace() + "/";
+        // '/' + 1 == '0': the range [ns/, ns0) holds exactly the keys under ns/.
+        return objects.subMap(nsPrefix, true, prefix + filter.namespace() + "0", false);
+    }
+
+    /** A consistent list: the items and the revision of the cache when they were read. */
+    public record Snapshot<T>(List<T> items, long revision) {
+    }
+
+    /** The current object at a key, or null. */
+    public T get(String key) {
+        lock.readLock().lock();
+        try {
+            Cached<T> c = objects.get(key);
+            return c == null ? null : c.object();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The revision of the newest change the cache has seen. */
+    public long revision() {
+        lock.readLock().lock();
+        try {
+            return revision;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many objects are cached. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return objects.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Starts a client watch.
+     *
+     * @param fromRevision deliver changes after this revision; null for the current objects as
+     *                     ADDED events first, then changes
+     * @throws ApiException Expired (410) if {@code fromRevision} is below the window
+     */
+    public ApiWatch watch(Filter filter, Long fromRevision, boolean bookmarks, Executor deliverOn,
+                          WatchHandler<T> handler) {
+        lock.writeLock().lock();
+        try {
+            if (fromRevision != null && fromRevision < floor) {
+                throw ApiException.expired("too old resource version: " + fromRevision + " (" + floor + ")");
+            }
+            CacheWatcher<T>[] self = newArray();
+            CacheWatcher<T> w = new CacheWatcher<>(filter, bookmarks, deliverOn, handler, () -> remove(self[0]));
+            self[0] = w;
+            if (fromRevision == null) {
+                for (Cached<T> c : scope(filter).values()) {
+                    if (filter.matches(c)) {
+                        w.send(WatchEvent.of(WatchEvent.Type.ADDED, c.object(), Long.toString(c.revision())));
+                    }
+                }
+            } else {
+                for (Change<T> ch : window) {
+                    if (ch.revision() > fromRevision) {
+                        w.offer(ch.before(), ch.after(), ch.revision());
+                    }
+                }
+            }
+            if (filter.indexValue() != null && indexedField != null) {
+                byIndex.computeIfAbsent(filter.indexValue(), k -> new LinkedHashSet<>()).add(w);
+            } else {
+                unindexed.add(w);
+            }
+            return w;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private CacheWatcher<T>[] newArray() {
+        return (CacheWatcher<T>[]) new CacheWatcher[1];
+    }
+
+    private void remove(CacheWatcher<T> w) {
+        lock.writeLock().lock();
+        try {
+            if (!unindexed.remove(w) && w.filter().indexValue() != null) {
+                Set<CacheWatcher<T>> set = byIndex.get(w.filter().indexValue());
+                if (set != null) {
+                    set.remove(w);
+                    if (set.isEmpty()) {
+                        byIndex.remove(w.filter().indexValue());
+                    }
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Ends a watch from the server's side, as its timeout does: the client gets onClose. */
+    public void end(ApiWatch watch) {
+        if (watch instanceof CacheWatcher<?> w) {
+            w.terminate(null);
+        }
+    }
+
+    /** Sends a BOOKMARK with the current revision to every watcher that asked for bookmarks. */
+    public void sendBookmarks() {
+        lock.readLock().lock();
+        try {
+            String rv = Long.toString(revision);
+            for (CacheWatcher<T> w : allWatchers()) {
+                if (w.wantsBookmarks()) {
+                    w.send(WatchEvent.bookmark(rv));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The store compacted up to {@code compacted}: the window no longer reaches below it. */
+    public void onCompacted(long compacted) {
+        lock.writeLock().lock();
+        try {
+            while (!window.isEmpty() && window.peekFirst().revision() <= compacted) {
+                window.removeFirst();
+            }
+            // Never above this cache's own revision: a client that listed at it has missed nothing,
+            // even if the store's global revision (other resources' writes) is far ahead.
+            floor = Math.max(floor, Math.min(compacted, revision));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** How many client watches are open, indexed or not. */
+    public int watcherCount() {
+        lock.readLock().lock();
+        try {
+            return allWatchers().size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private List<CacheWatcher<T>> allWatchers() {
+        List<CacheWatcher<T>> all = new ArrayList<>(unindexed);
+        byIndex.values().forEach(all::addAll);
+        return all;
+    }
+
+    @Override
+    public void close() {
+        if (storeWatch != null) {
+            storeWatch.close();
+        }
+    }
+}
