@@ -1,0 +1,9 @@
+package kubelab.api.core;
+
+/**
+ * A rule that overrides the container's restart policy for some exit codes (alpha).
+ *
+ * <p>Real Kubernetes: {@code corev1.ContainerRestartRule}.
+ */
+public record ContainerRestartRule(String action, ContainerRestartRuleOnExitCodes exitCodes) {
+}
