@@ -1,5 +1,6 @@
 package kubelab.api.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import kubelab.api.meta.PatchStrategy;
 
@@ -103,6 +104,7 @@ public record Container(
     }
 
     /** True for an init container declared with {@code restartPolicy: Always}: a sidecar. */
+    @JsonIgnore
     public boolean isSidecar() {
         return ContainerRestartPolicy.ALWAYS.equals(restartPolicy);
     }

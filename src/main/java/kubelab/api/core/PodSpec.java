@@ -65,7 +65,8 @@ public record PodSpec(
         @PatchStrategy(value = "merge", mergeKey = "name") List<PodSchedulingGate> schedulingGates,
         @PatchStrategy(value = "merge,retainKeys", mergeKey = "name") List<PodResourceClaim> resourceClaims,
         ResourceRequirements resources,
-        String hostnameOverride) {
+        String hostnameOverride,
+        WorkloadReference workloadRef) {
 
     public PodSpec {
         volumes = Copies.list(volumes);
@@ -87,7 +88,7 @@ public record PodSpec(
     public static PodSpec of(List<Container> containers) {
         return new PodSpec(null, null, containers, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A spec with a single container. */
@@ -103,7 +104,8 @@ public record PodSpec(
                 shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                 schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
                 runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
-                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride);
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
     }
 
     public PodSpec withContainers(List<Container> containers) {
@@ -113,7 +115,8 @@ public record PodSpec(
                 shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                 schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
                 runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
-                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride);
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
     }
 
     public PodSpec withInitContainers(List<Container> initContainers) {
@@ -123,7 +126,8 @@ public record PodSpec(
                 shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                 schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
                 runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
-                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride);
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
     }
 
     public PodSpec withVolumes(List<Volume> volumes) {
@@ -133,7 +137,8 @@ public record PodSpec(
                 shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                 schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
                 runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
-                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride);
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
     }
 
     public PodSpec withRestartPolicy(String restartPolicy) {
@@ -143,7 +148,8 @@ public record PodSpec(
                 shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
                 schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
                 runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
-                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride);
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
     }
 
     /** The init containers, then the app containers: every container the kubelet may run, in order. */

@@ -11,8 +11,8 @@ public final class StorageMedium {
     /** tmpfs, counted against the container's memory. */
     public static final String MEMORY = "Memory";
     public static final String HUGE_PAGES = "HugePages";
-    public static final String HUGE_PAGES_2MI = "HugePages-2Mi";
-    public static final String HUGE_PAGES_1GI = "HugePages-1Gi";
+    /** Prefix of the sized form, e.g. {@code HugePages-2Mi}. */
+    public static final String HUGE_PAGES_PREFIX = "HugePages-";
 
     private StorageMedium() {
     }
