@@ -26,6 +26,13 @@ public final class Scheme {
     private final Map<String, ResourceType> byGroupResource = new LinkedHashMap<>();
     private final Map<String, List<ResourceType>> byUserName = new LinkedHashMap<>();
 
+    private static final Scheme STANDARD = new Scheme(StandardTypes.all());
+
+    /** Every kind KubeLab serves, core group first; shared and immutable. */
+    public static Scheme standard() {
+        return STANDARD;
+    }
+
     /** A scheme of exactly these types. */
     public Scheme(Collection<ResourceType> types) {
         this.all = List.copyOf(types);

@@ -44,7 +44,7 @@ public final class NamespaceLifecycle implements AdmissionPlugin.Validating {
             throw e;
         }
         boolean terminating = namespace.metadata().deletionTimestamp() != null
-                || (namespace.status() != null && Namespace.TERMINATING.equals(namespace.status().phase()));
+                || (namespace.status() != null && kubelab.api.core.NamespacePhase.TERMINATING.equals(namespace.status().phase()));
         if (terminating) {
             throw ApiException.forbidden(request.resource().group(), request.resource().plural(), request.name(),
                     "unable to create new content in namespace " + ns + " because it is being terminated");
