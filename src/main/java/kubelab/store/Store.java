@@ -43,7 +43,7 @@ public interface Store extends AutoCloseable {
     Optional<KeyValue> get(String key);
 
     /**
-     * The value a key had at a past revision.
+     * The value a key had at a past revision (0 for the latest).
      *
      * @throws StoreException.Compacted if {@code revision} is at or below the compacted revision
      * @throws StoreException.FutureRevision if {@code revision} is above the current revision
@@ -91,9 +91,11 @@ public interface Store extends AutoCloseable {
 
     /**
      * Watches every key under {@code prefix}. Events with revision {@code >= fromRevision} are
-     * delivered in revision order; pass {@code currentRevision() + 1} for changes from now on.
-     * The listener is called from the store's own context (possibly the writing thread), one
-     * event at a time; it must return quickly and must not call back into the store.
+     * delivered in revision order; pass {@code currentRevision() + 1}, or 0 as in etcd, for
+     * changes from now on. A {@code fromRevision} above {@code currentRevision() + 1} is allowed:
+     * the watch waits for that revision. The listener is called from the store's own context
+     * (possibly the writing thread), one event at a time; it must return quickly and must not call
+     * back into the store.
      *
      * @throws StoreException.Compacted if {@code fromRevision} is at or below the compacted revision
      */
@@ -102,9 +104,18 @@ public interface Store extends AutoCloseable {
     /**
      * Drops history at and below {@code revision}: the latest value of every key is kept, older
      * versions and deleted keys are forgotten, and reads or watches there fail as compacted.
+     * Watches already running are not affected.
+     *
+     * @throws IllegalArgumentException if {@code revision} is at or below the compacted revision, or
+     *                                  above the current revision (etcd: "mvcc: required revision has
+     *                                  been compacted", "mvcc: required revision is a future revision")
      */
     void compact(long revision);
 
+    /**
+     * Closes the store and ends every watch (their listeners' {@code onClose} is called). Later
+     * calls throw {@link IllegalStateException}; closing twice is harmless.
+     */
     @Override
     void close();
 }

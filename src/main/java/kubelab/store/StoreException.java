@@ -67,7 +67,10 @@ public abstract sealed class StoreException extends RuntimeException {
         }
     }
 
-    /** The store cannot be reached or has failed (remote stores only). */
+    /**
+     * The store cannot be reached or has failed; also the cause a watch is ended with when its
+     * store closes, or when the store ends it because its listener failed.
+     */
     public static final class Unavailable extends StoreException {
         public Unavailable(String message) {
             super(message);
