@@ -155,12 +155,12 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public KeyValue delete(String key, long expectedModRevision) {
+    public Deleted delete(String key, long expectedModRevision) {
         checkKey(key);
         return write(() -> {
             KeyValue current = current(key, expectedModRevision, expectedModRevision != 0);
             commit(KeyHistory.tombstone(key, revision + 1), current);
-            return current;
+            return new Deleted(current, revision);
         });
     }
 

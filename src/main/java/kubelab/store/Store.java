@@ -83,11 +83,11 @@ public interface Store extends AutoCloseable {
     /**
      * Deletes a key; if {@code expectedModRevision} is not 0, only if it still matches.
      *
-     * @return the deleted key's last value
+     * @return the deleted key's last value and the revision of the deletion
      * @throws StoreException.KeyNotFound if the key is absent
      * @throws StoreException.RevisionMismatch if the key changed since
      */
-    KeyValue delete(String key, long expectedModRevision);
+    Deleted delete(String key, long expectedModRevision);
 
     /**
      * Watches every key under {@code prefix}. Events with revision {@code >= fromRevision} are

@@ -141,8 +141,10 @@ public abstract class StoreKeyValueContract {
         assertThatThrownBy(() -> store.delete(WEB, v1.modRevision()))
                 .isInstanceOf(StoreException.RevisionMismatch.class);
         assertThat(store.get(WEB)).contains(v2);
-        assertThat(store.delete(WEB, v2.modRevision())).isEqualTo(v2);
-        assertThat(store.delete(DB, 0).valueAsString()).isEqualTo("db");
+        Deleted web = store.delete(WEB, v2.modRevision());
+        assertThat(web.prevKv()).isEqualTo(v2);
+        assertThat(web.revision()).isEqualTo(store.currentRevision());
+        assertThat(store.delete(DB, 0).prevKv().valueAsString()).isEqualTo("db");
         assertThat(store.get(WEB)).isEmpty();
         assertThat(store.get(DB)).isEmpty();
     }

@@ -26,7 +26,7 @@ public abstract class StoreWatchContract extends StoreKeyValueContract {
         EventRecorder recorder = new EventRecorder();
 
         store.watch(PODS, web2.modRevision(), recorder);
-        KeyValue deletedWeb = store.delete(WEB, 0);
+        KeyValue deletedWeb = store.delete(WEB, 0).prevKv();
         KeyValue api = store.create("/registry/pods/default/api", bytes("api"));
 
         List<WatchEvent> events = recorder.awaitRevision(api.modRevision());
