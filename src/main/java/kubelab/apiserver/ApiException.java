@@ -102,12 +102,6 @@ public final class ApiException extends RuntimeException {
                         + "application/strategic-merge-patch+json (not " + contentType + ")", null));
     }
 
-    /** 422 for a patch that cannot be applied to the object (a failed test, a missing path). */
-    public static ApiException invalidPatch(String message) {
-        return new ApiException(Status.failure(422, "Invalid",
-                "the server rejected our request due to an error in our request: " + message, null));
-    }
-
     public static ApiException internal(String message) {
         return new ApiException(Status.failure(500, "InternalError",
                 "Internal error occurred: " + message, null));

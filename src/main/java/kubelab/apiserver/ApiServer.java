@@ -184,6 +184,16 @@ public final class ApiServer implements Api {
                 options.dryRun(), UserInfo.SYSTEM);
     }
 
+    /**
+     * The {@code finalize} subresource of a Namespace: sets {@code spec.finalizers}. The namespace
+     * controller calls it once the namespace is empty; a terminating namespace whose finalizers
+     * are all gone is deleted.
+     */
+    public kubelab.api.core.Namespace finalizeNamespace(kubelab.api.core.Namespace namespace) {
+        Registry<kubelab.api.core.Namespace> r = registry(kubelab.api.core.Namespace.class);
+        return r.update(namespace, null, Registry.Part.FINALIZE, false, UserInfo.SYSTEM);
+    }
+
     @Override
     public <T extends KubeObject> T patch(Class<T> type, String namespace, String name, PatchType patchType,
                                           String patch, PatchOptions options) {

@@ -41,7 +41,7 @@ final class PatchApplier {
                     case APPLY -> throw new IllegalStateException();
                 };
             } catch (PatchException e) {
-                throw ApiException.invalidPatch(e.getMessage());
+                throw e.toApiException();
             }
             if (!patched.isObject()) {
                 throw ApiException.badRequest("the patch must leave an object, not " + patched.getNodeType());

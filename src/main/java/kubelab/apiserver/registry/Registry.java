@@ -193,7 +193,9 @@ public final class Registry<T extends KubeObject> {
         /** The main resource: everything but status. */
         MAIN,
         /** The status subresource: status only. */
-        STATUS
+        STATUS,
+        /** The finalize subresource of Namespaces: spec.finalizers only. */
+        FINALIZE
     }
 
     /** Updates an object; see {@link Api#update} and {@link Api#updateStatus}. */
@@ -254,6 +256,8 @@ public final class Registry<T extends KubeObject> {
         if (part == Part.STATUS) {
             // The status subresource writes status only; spec and metadata stay as stored.
             updated = ObjectTrees.withStatusOf(old, object, javaType);
+        } else if (part == Part.FINALIZE) {
+            updated = strategy.prepareForFinalize(object, old);
         } else {
             updated = strategy.applyDefaults(object);
             if (type.hasStatus()) {
@@ -272,7 +276,7 @@ public final class Registry<T extends KubeObject> {
                     .withGeneration(generation).withGenerateName(om.generateName()));
         }
         updated = withMeta(updated, updated.metadata().withResourceVersion(om.resourceVersion()));
-        return strategy.prepareForUpdate(updated, old);
+        return part == Part.MAIN ? strategy.prepareForUpdate(updated, old) : updated;
     }
 
     private boolean finalizationComplete(T object) {

@@ -11,7 +11,8 @@ public final class Strategies {
     private static final Strategy<?> DEFAULT = new Strategy<>() {
     };
 
-    private static final Map<String, Strategy<?>> BY_KIND = Map.of();
+    private static final Map<String, Strategy<?>> BY_KIND = Map.of(
+            "v1/Namespace", new kubelab.apiserver.registry.core.NamespaceStrategy());
 
     private Strategies() {
     }

@@ -109,6 +109,14 @@ public interface Strategy<T extends KubeObject> {
     }
 
     /**
+     * The {@code finalize} subresource (Namespaces): the stored object with the finalizers the
+     * request leaves. Other kinds have no such subresource.
+     */
+    default T prepareForFinalize(T requested, T old) {
+        throw new UnsupportedOperationException("no finalize subresource");
+    }
+
+    /**
      * True while the kind's own finalization is not done, besides {@code metadata.finalizers}: a
      * Namespace waits for {@code spec.finalizers}.
      */
