@@ -185,7 +185,7 @@ public final class SimulatedLoop implements EventLoop {
                         return;
                     }
                     if (next.due.isAfter(deadline)) {
-                        throw notSettled("within " + format(limit) + " of virtual time");
+                        throw notSettled("within " + Durations.format(limit) + " of virtual time");
                     }
                 }
                 runOne(next, ran++);
@@ -284,7 +284,7 @@ public final class SimulatedLoop implements EventLoop {
 
     @Override
     public String toString() {
-        return "SimulatedLoop[+" + format(elapsed()) + ", " + pending + " pending]";
+        return "SimulatedLoop[+" + Durations.format(elapsed()) + ", " + pending + " pending]";
     }
 
     // ---- internals -------------------------------------------------------------------------
@@ -328,7 +328,7 @@ public final class SimulatedLoop implements EventLoop {
         try {
             task.body.run();
         } catch (RuntimeException | Error e) {
-            throw new TaskFailedException("task '" + task.describeName() + "' failed at +" + format(elapsed())
+            throw new TaskFailedException("task '" + task.describeName() + "' failed at +" + Durations.format(elapsed())
                     + " (" + now + "): " + e, e);
         }
     }
@@ -350,37 +350,11 @@ public final class SimulatedLoop implements EventLoop {
         }
         ordinary.sort(null);
         String names = ordinary.stream().limit(PENDING_NAMES_SHOWN)
-                .map(t -> t.describeName() + " (due at +" + format(Duration.between(start, t.due)) + ")")
+                .map(t -> t.describeName() + " (due at +" + Durations.format(Duration.between(start, t.due)) + ")")
                 .collect(Collectors.joining(", "));
         return new IllegalStateException("the cluster did not settle " + bound + ": " + pendingOrdinary
                 + " ordinary tasks still pending; something keeps rescheduling (a crash loop?). Next pending: "
                 + names + (ordinary.size() > PENDING_NAMES_SHOWN ? ", ..." : ""));
-    }
-
-    /** {@code 1h}, {@code 1h30m}, {@code 2.5s}, {@code 800ms}: the shortest readable form. */
-    static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        if (d.isNegative()) {
-            return "-" + format(d.negated());
-        }
-        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-            return new java.math.BigDecimal(d.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (d.toHours() > 0) {
-            sb.append(d.toHours()).append('h');
-        }
-        if (d.toMinutesPart() > 0) {
-            sb.append(d.toMinutesPart()).append('m');
-        }
-        if (d.toSecondsPart() > 0 || d.toNanosPart() > 0) {
-            java.math.BigDecimal s = java.math.BigDecimal.valueOf(d.toSecondsPart())
-                    .add(java.math.BigDecimal.valueOf(d.toNanosPart(), 9));
-            sb.append(s.stripTrailingZeros().toPlainString()).append('s');
-        }
-        return sb.toString();
     }
 
     /** A queued task; also the {@link Timer} handed back for it. */
