@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +58,7 @@ public final class SimulatedLoop implements EventLoop {
     private int pendingOrdinary;
     private long tasksRun;
     private long maxTasksPerRun = DEFAULT_MAX_TASKS_PER_RUN;
+    private long ranThisDrive;
     private Thread driver;
 
     /** A loop whose clock starts at {@link #DEFAULT_START}. */
@@ -146,16 +148,14 @@ public final class SimulatedLoop implements EventLoop {
      * @return how many tasks ran
      */
     public int runReady() {
-        enter();
-        try {
+        return drive(() -> {
             int ran = 0;
             for (Task next = head(); next != null && !next.due.isAfter(now); next = head()) {
-                runOne(next, ran++);
+                runOne(next);
+                ran++;
             }
             return ran;
-        } finally {
-            driver = null;
-        }
+        });
     }
 
     /** {@link #settle(Duration)} with {@link #DEFAULT_SETTLE_LIMIT}. */
@@ -170,29 +170,24 @@ public final class SimulatedLoop implements EventLoop {
      *
      * @param limit the most virtual time the run may take
      * @throws IllegalStateException if ordinary work is still pending after {@code limit} of
-     *                               virtual time or {@link #maxTasksPerRun()} tasks: something keeps
-     *                               rescheduling itself
+     *                               virtual time or {@link #setMaxTasksPerRun too many tasks}:
+     *                               something keeps rescheduling itself
      * @throws TaskFailedException   if a task throws
      */
     public void settle(Duration limit) {
-        enter();
-        try {
+        drive(() -> {
             Instant deadline = now.plus(limit);
-            long ran = 0;
             for (Task next = head(); next != null; next = head()) {
-                if (next.due.isAfter(now)) {
-                    if (pendingOrdinary == 0) {
-                        return;
-                    }
-                    if (next.due.isAfter(deadline)) {
-                        throw notSettled("within " + Durations.format(limit) + " of virtual time");
-                    }
+                if (next.due.isAfter(now) && pendingOrdinary == 0) {
+                    break; // only background timers are left
                 }
-                runOne(next, ran++);
+                if (next.due.isAfter(deadline)) {
+                    throw notSettled("within " + Durations.format(limit) + " of virtual time");
+                }
+                runOne(next);
             }
-        } finally {
-            driver = null;
-        }
+            return null;
+        });
     }
 
     /**
@@ -204,17 +199,14 @@ public final class SimulatedLoop implements EventLoop {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time does not go backwards: " + duration);
         }
-        enter();
-        try {
+        drive(() -> {
             Instant target = now.plus(duration);
-            long ran = 0;
             for (Task next = head(); next != null && !next.due.isAfter(target); next = head()) {
-                runOne(next, ran++);
+                runOne(next);
             }
             now = target;
-        } finally {
-            driver = null;
-        }
+            return null;
+        });
     }
 
     /**
@@ -228,24 +220,20 @@ public final class SimulatedLoop implements EventLoop {
         if (done.getAsBoolean()) {
             return true;
         }
-        enter();
-        try {
+        return drive(() -> {
             Instant deadline = now.plus(limit);
-            long ran = 0;
             for (Task next = head(); next != null; next = head()) {
                 if (next.due.isAfter(deadline)) {
                     now = deadline;
                     return false;
                 }
-                runOne(next, ran++);
+                runOne(next);
                 if (done.getAsBoolean()) {
                     return true;
                 }
             }
             return false;
-        } finally {
-            driver = null;
-        }
+        });
     }
 
     // ---- inspection ------------------------------------------------------------------------
@@ -268,10 +256,6 @@ public final class SimulatedLoop implements EventLoop {
     /** Tasks run since the loop was created. */
     public long tasksRun() {
         return tasksRun;
-    }
-
-    public long maxTasksPerRun() {
-        return maxTasksPerRun;
     }
 
     /** Changes the livelock guard of the driving methods (default {@value #DEFAULT_MAX_TASKS_PER_RUN}). */
@@ -310,8 +294,8 @@ public final class SimulatedLoop implements EventLoop {
         return queue.peek();
     }
 
-    private void runOne(Task task, long alreadyRun) {
-        if (alreadyRun >= maxTasksPerRun) {
+    private void runOne(Task task) {
+        if (ranThisDrive++ >= maxTasksPerRun) {
             throw notSettled("after " + maxTasksPerRun + " tasks");
         }
         queue.poll();
@@ -333,12 +317,19 @@ public final class SimulatedLoop implements EventLoop {
         }
     }
 
-    private void enter() {
+    /** Runs one driving method's body; they may not nest (a task may not drive its own loop). */
+    private <R> R drive(Supplier<R> body) {
         if (driver != null) {
             throw new IllegalStateException("the loop is already being driven: a task may not call "
                     + "runReady, settle, advance or runUntil");
         }
         driver = Thread.currentThread();
+        ranThisDrive = 0;
+        try {
+            return body.get();
+        } finally {
+            driver = null;
+        }
     }
 
     private IllegalStateException notSettled(String bound) {
@@ -403,13 +394,6 @@ public final class SimulatedLoop implements EventLoop {
             }
             String s = body.toString();
             return s.contains("$$Lambda") ? "unnamed task" : s;
-        }
-    }
-
-    /** A task threw; the cause is what it threw. */
-    public static final class TaskFailedException extends RuntimeException {
-        TaskFailedException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

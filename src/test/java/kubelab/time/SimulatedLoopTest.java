@@ -108,7 +108,7 @@ class SimulatedLoopTest {
         });
 
         assertThatThrownBy(loop::settle)
-                .isInstanceOf(SimulatedLoop.TaskFailedException.class)
+                .isInstanceOf(TaskFailedException.class)
                 .hasMessageContaining("sync pod web")
                 .hasMessageContaining("+3s")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
