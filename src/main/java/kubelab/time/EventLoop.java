@@ -48,6 +48,30 @@ public interface EventLoop extends Executor {
     /** True if the calling thread is the loop's own thread. */
     boolean inLoop();
 
+    // Named variants: the name shows up in diagnostics (a simulation that does not settle lists
+    // the tasks still pending; a real-time loop logs the name of a task that failed). Loops that
+    // keep no names may rely on these defaults.
+
+    /** {@link #execute(Runnable)}, with a name for diagnostics. */
+    default void execute(String name, Runnable task) {
+        execute(task);
+    }
+
+    /** {@link #schedule(Duration, Runnable)}, with a name for diagnostics. */
+    default Timer schedule(String name, Duration delay, Runnable task) {
+        return schedule(delay, task);
+    }
+
+    /** {@link #scheduleBackground(Duration, Runnable)}, with a name for diagnostics. */
+    default Timer scheduleBackground(String name, Duration delay, Runnable task) {
+        return scheduleBackground(delay, task);
+    }
+
+    /** {@link #schedulePeriodic(Duration, Runnable)}, with a name for diagnostics. */
+    default Timer schedulePeriodic(String name, Duration period, Runnable task) {
+        return schedulePeriodic(period, task);
+    }
+
     /** A scheduled task; cancelling a task that has run or was cancelled does nothing. */
     interface Timer {
         void cancel();
