@@ -135,6 +135,7 @@ public record ObjectMeta(
     }
 
     /** True once deletion has been requested and the object waits for its finalizers or grace period. */
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a field: Jackson would print "beingDeleted: false"
     public boolean isBeingDeleted() {
         return deletionTimestamp != null;
     }
