@@ -1,5 +1,6 @@
 package kubelab.api.networking;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.meta.ObjectMeta;
 
@@ -36,6 +37,7 @@ public record IngressClass(String apiVersion, String kind, ObjectMeta metadata, 
     }
 
     /** True if annotated as the cluster's default class. */
+    @JsonIgnore // derived, not a field of the object
     public boolean isDefault() {
         return metadata != null && "true".equals(metadata.annotations().get(IS_DEFAULT_CLASS_ANNOTATION));
     }
