@@ -22,6 +22,6 @@ public record Subject(String kind, String apiGroup, String name, String namespac
     }
 
     public static Subject serviceAccount(String namespace, String name) {
-        return new Subject(SERVICE_ACCOUNT_KIND, "", name, namespace);
+        return new Subject(SERVICE_ACCOUNT_KIND, null, name, namespace);
     }
 }
