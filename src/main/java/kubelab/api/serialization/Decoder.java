@@ -1,0 +1,238 @@
+package kubelab.api.serialization;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Decodes JSON (bytes or a tree) into a typed record the way the API server does with
+ * {@code fieldValidation=Warn}: an unknown field is not dropped silently but reported as
+ * {@code unknown field "spec.containers[0].imagePullPolicyy"}, a repeated one as
+ * {@code duplicate field "metadata.name"}; a value of the wrong JSON type is an error naming its
+ * path ({@link DecodeException}).
+ *
+ * <p>Stricter than {@link Json#fromTree}, like Go's decoder: it never converts between JSON types,
+ * so {@code "80"} is not an integer, {@code 80} is not a string ({@code data: {port: 8080}} in a
+ * ConfigMap is rejected, as in Kubernetes), {@code 80.5} is not an integer and {@code "true"} not
+ * a boolean. Two exceptions exist by design of the types: {@code Quantity} and {@code IntOrString}
+ * take both strings and numbers, as in Kubernetes.
+ *
+ * <p>A root-level {@code apiVersion} or {@code kind} is never reported unknown, because every
+ * Kubernetes object has them even where a record derives them instead of storing them.
+ *
+ * <p>Thread-safe: each call collects its warnings in its own handler.
+ *
+ * <p>Real Kubernetes: the strict JSON decoding of {@code k8s.io/apimachinery/pkg/runtime/serializer/json}
+ * with {@code sigs.k8s.io/json}.
+ */
+public final class Decoder {
+    private static final ObjectMapper MAPPER = strict(Json.mapper().copy());
+
+    private Decoder() {
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * Decodes a tree. Duplicate fields cannot be seen here (a tree has already dropped them);
+     * read with {@link #decode(byte[], Class)} or {@link ManifestReader} to catch those.
+     *
+     * @throws DecodeException if a value does not fit its field
+     */
+    public static <T> Decoded<T> decode(JsonNode tree, Class<T> type) {
+        UnknownFields collector = new UnknownFields();
+        try {
+            T value = MAPPER.readerFor(type).withHandler(collector).readValue(tree);
+            return new Decoded<>(value, collector.warnings);
+        } catch (InvalidDefinitionException e) {
+            throw new IllegalStateException("cannot decode into " + type.getName() + ": " + e.getOriginalMessage(), e);
+        } catch (JsonMappingException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Decodes one JSON document, reporting duplicate fields as well as unknown ones.
+     *
+     * @throws DecodeException for malformed JSON or a value that does not fit its field
+     */
+    public static <T> Decoded<T> decode(byte[] json, Class<T> type) {
+        TreeReader reader = new TreeReader();
+        JsonNode tree;
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            if (p.nextToken() == null) {
+                throw new DecodeException("", "empty document");
+            }
+            tree = reader.read(p);
+            if (p.nextToken() != null) {
+                throw new DecodeException("", "invalid JSON at line " + p.currentTokenLocation().getLineNr()
+                        + ", column " + p.currentTokenLocation().getColumnNr() + ": more data after the top-level value");
+            }
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("", "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Decoded<T> decoded = decode(tree, type);
+        List<String> warnings = new ArrayList<>(reader.duplicates());
+        warnings.addAll(decoded.warnings());
+        return new Decoded<>(decoded.value(), warnings);
+    }
+
+    /** Collects unknown fields of one decode call, with their paths. */
+    private static final class UnknownFields extends DeserializationProblemHandler {
+        final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            // On an object or list value the parser has already entered it; the holder is one up.
+            JsonStreamContext holder = p.getParsingContext();
+            if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+                holder = holder.getParent();
+            }
+            boolean root = holder.getParent() == null || holder.getParent().inRoot();
+            if (!(root && (propertyName.equals("apiVersion") || propertyName.equals("kind")))) {
+                warnings.add("unknown field \"" + TreeReader.path(holder, propertyName) + "\"");
+            }
+            p.skipChildren();
+            return true;
+        }
+    }
+
+    // ---- error messages ----------------------------------------------------------------------
+
+    private static DecodeException translate(JsonMappingException e) {
+        String path = path(e.getPath());
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return new DecodeException(path, e.getCause().getMessage()); // e.g. a malformed quantity
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new DecodeException(path, "expected " + describe(f.getTargetType()) + ", got " + render(f.getValue()));
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String got = e.getProcessor() instanceof JsonParser p ? describe(p) : "another type";
+            return new DecodeException(path, "expected " + describe(m.getTargetType()) + ", got " + got);
+        }
+        return new DecodeException(path, e.getOriginalMessage());
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What a Java type expects, in JSON terms. */
+    static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class
+                || type == BigDecimal.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "a boolean";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an RFC 3339 time";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "an object";
+    }
+
+    /** What the document has where the error is. */
+    private static String describe(JsonParser p) {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "nothing";
+        }
+        try {
+            return switch (t) {
+                case START_OBJECT, FIELD_NAME, END_OBJECT -> "an object";
+                case START_ARRAY, END_ARRAY -> "a list";
+                case VALUE_STRING -> render(p.getText());
+                default -> p.getText();
+            };
+        } catch (IOException e) {
+            return t.asString();
+        }
+    }
+
+    private static String render(Object value) {
+        if (value instanceof String s) {
+            return Json.toJson(s);
+        }
+        return String.valueOf(value);
+    }
+}
