@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -26,6 +27,8 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -87,11 +90,11 @@ public final class Decoder {
         UnknownFields collector = new UnknownFields();
         try {
             T value = MAPPER.readerFor(type).withHandler(collector).readValue(tree);
-            return new Decoded<>(value, collector.warnings);
+            return new Decoded<>(value, collector.inDocumentOrder(tree));
         } catch (InvalidDefinitionException e) {
             throw new IllegalStateException("cannot decode into " + type.getName() + ": " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
-            throw translate(e);
+            throw translate(e, tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,7 +119,7 @@ public final class Decoder {
             }
         } catch (JsonProcessingException e) {
             throw new DecodeException("", "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + TreeReader.problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +131,7 @@ public final class Decoder {
 
     /** Collects unknown fields of one decode call, with their paths. */
     private static final class UnknownFields extends DeserializationProblemHandler {
-        final List<String> warnings = new ArrayList<>();
+        private final List<String> paths = new ArrayList<>();
 
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
@@ -140,28 +143,73 @@ public final class Decoder {
             }
             boolean root = holder.getParent() == null || holder.getParent().inRoot();
             if (!(root && (propertyName.equals("apiVersion") || propertyName.equals("kind")))) {
-                warnings.add("unknown field \"" + TreeReader.path(holder, propertyName) + "\"");
+                paths.add(TreeReader.path(holder, propertyName));
             }
             p.skipChildren();
             return true;
+        }
+
+        /**
+         * The warnings in the order the fields appear in the document. Jackson reports unknown
+         * fields of a record only after its known ones, so the order is restored from the tree.
+         */
+        List<String> inDocumentOrder(JsonNode tree) {
+            if (paths.size() > 1) {
+                Map<String, Integer> order = new HashMap<>();
+                number(tree, "", order);
+                paths.sort(Comparator.comparing(path -> order.getOrDefault(path, Integer.MAX_VALUE)));
+            }
+            return paths.stream().map(path -> "unknown field \"" + path + "\"").toList();
+        }
+
+        private static void number(JsonNode node, String path, Map<String, Integer> order) {
+            order.put(path, order.size());
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    number(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), order);
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    number(node.get(i), path + "[" + i + "]", order);
+                }
+            }
         }
     }
 
     // ---- error messages ----------------------------------------------------------------------
 
-    private static DecodeException translate(JsonMappingException e) {
+    private static DecodeException translate(JsonMappingException e, JsonNode tree) {
         String path = path(e.getPath());
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return new DecodeException(path, e.getCause().getMessage()); // e.g. a malformed quantity
         }
-        if (e instanceof InvalidFormatException f) {
-            return new DecodeException(path, "expected " + describe(f.getTargetType()) + ", got " + render(f.getValue()));
+        if (e.getCause() instanceof InputCoercionException c && c.getTargetType() != null) {
+            // A number too big for its field: int is Kubernetes' int32, long its int64.
+            String bits = c.getTargetType() == int.class || c.getTargetType() == Integer.class ? "a 32-bit" : "a 64-bit";
+            return new DecodeException(path, "expected " + bits + " integer, got " + numberAt(tree, e.getPath()));
         }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            String got = e.getProcessor() instanceof JsonParser p ? describe(p) : "another type";
-            return new DecodeException(path, "expected " + describe(m.getTargetType()) + ", got " + got);
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target == null) {
+            return new DecodeException(path, e.getOriginalMessage());
         }
-        return new DecodeException(path, e.getOriginalMessage());
+        JsonNode found = at(tree, e.getPath());
+        String got = found != null ? describe(found)
+                : e instanceof InvalidFormatException f ? render(f.getValue()) : "another type";
+        return new DecodeException(path, "expected " + describe(target) + ", got " + got);
+    }
+
+    /** The value at a path; the parser is closed by the time an error is seen, the tree is not. */
+    private static JsonNode at(JsonNode tree, List<JsonMappingException.Reference> references) {
+        JsonNode found = tree;
+        for (JsonMappingException.Reference ref : references) {
+            found = found == null ? null : ref.getFieldName() != null ? found.get(ref.getFieldName()) : found.get(ref.getIndex());
+        }
+        return found;
+    }
+
+    private static String numberAt(JsonNode tree, List<JsonMappingException.Reference> references) {
+        JsonNode found = at(tree, references);
+        return found == null ? "a number out of range" : found.toString();
     }
 
     private static String path(List<JsonMappingException.Reference> references) {
@@ -205,28 +253,18 @@ public final class Decoder {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "an object";
+        return "an object"; // a map or a record
     }
 
     /** What the document has where the error is. */
-    private static String describe(JsonParser p) {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            return "nothing";
+    private static String describe(JsonNode node) {
+        if (node.isObject()) {
+            return "an object";
         }
-        try {
-            return switch (t) {
-                case START_OBJECT, FIELD_NAME, END_OBJECT -> "an object";
-                case START_ARRAY, END_ARRAY -> "a list";
-                case VALUE_STRING -> render(p.getText());
-                default -> p.getText();
-            };
-        } catch (IOException e) {
-            return t.asString();
+        if (node.isArray()) {
+            return "a list";
         }
+        return node.isTextual() ? render(node.asText()) : node.toString();
     }
 
     private static String render(Object value) {

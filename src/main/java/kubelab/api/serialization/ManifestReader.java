@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   <li>YAML with any number of documents separated by {@code ---}, in block style or in KYAML
  *       flow style (quoted strings, {@code {...}} and {@code [...]}, a comma allowed after the last
  *       item); a document may end with {@code ...}; empty documents are skipped;</li>
- *   <li>JSON: a text whose first non-blank character is <code>{</code>, holding one or more objects;</li>
+ *   <li>JSON: a text whose first non-blank character is <code>{</code>, holding one or more objects
+ *       (if it does not parse as JSON it is tried as YAML, for KYAML without its {@code ---});</li>
  *   <li>a {@code List} (any kind ending in {@code List} with an {@code items} array) becomes one
  *       manifest per item;</li>
  *   <li>a directory means its {@code .json}, {@code .yaml} and {@code .yml} files, in name order.</li>
@@ -94,7 +95,23 @@ public final class ManifestReader {
      */
     public static List<Manifest> read(String source, String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        boolean json = text.stripLeading().startsWith("{");
+        if (!text.stripLeading().startsWith("{")) {
+            return parse(source, text, false);
+        }
+        // Looks like JSON. KYAML written without its leading "---" also starts with "{", so, as
+        // kubectl does, try YAML when JSON fails, and report the JSON error if both fail.
+        try {
+            return parse(source, text, true);
+        } catch (ManifestException jsonError) {
+            try {
+                return parse(source, text, false);
+            } catch (ManifestException yamlError) {
+                throw jsonError;
+            }
+        }
+    }
+
+    private static List<Manifest> parse(String source, String text, boolean json) {
         List<Manifest> out = new ArrayList<>();
         try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
             int document = 0;
@@ -170,6 +187,6 @@ public final class ManifestReader {
         }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-        return new ManifestException(source + ":" + line + ":" + column + ": " + e.getOriginalMessage(), source, line, column);
+        return new ManifestException(source + ":" + line + ":" + column + ": " + TreeReader.problem(e), source, line, column);
     }
 }

@@ -1,6 +1,7 @@
 package kubelab.api.serialization;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ import java.util.Map;
  * (duplicate detection).
  */
 final class TreeReader {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MERGE_KEY = "<<";
 
     private final List<String> duplicates = new ArrayList<>();
@@ -62,7 +62,7 @@ final class TreeReader {
     }
 
     private JsonNode value(JsonParser p, int depth) throws IOException {
-        String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+        Object anchor = p.canReadObjectId() ? p.getObjectId() : null; // a YAML anchor (&name)
         JsonNode node = switch (p.currentToken()) {
             case START_OBJECT -> object(p, depth);
             case START_ARRAY -> array(p, depth);
@@ -76,7 +76,7 @@ final class TreeReader {
             default -> throw new IllegalStateException("unexpected token " + p.currentToken());
         };
         if (anchor != null) {
-            anchors.put(anchor, node);
+            anchors.put(anchor.toString(), node);
         }
         return node;
     }
@@ -131,8 +131,7 @@ final class TreeReader {
                 if (!source.isObject()) {
                     throw new TreeException("map merge requires map or sequence of maps as the value", p);
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : source.properties()) {
                     if (!node.has(e.getKey())) {
                         node.set(e.getKey(), e.getValue().deepCopy());
                     }
@@ -184,6 +183,11 @@ final class TreeReader {
             sb.append(s);
         }
         return sb.toString();
+    }
+
+    /** Jackson's description of a syntax error, without the "[Source: ...]" it may cite another place with. */
+    static String problem(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     /** A structural YAML problem found while building the tree, with its location. */
