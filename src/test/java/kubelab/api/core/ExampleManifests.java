@@ -88,7 +88,8 @@ public final class ExampleManifests {
     /**
      * Decodes {@code tree} into {@code type}, encodes the record again, and asserts that the result
      * equals the input: no field lost, renamed or added. Numbers compare by value, because YAML
-     * reads {@code 5} as an int where the record may hold a long.
+     * reads {@code 5} as an int where the record may hold a long; quantities compare by value,
+     * because the API prints them canonically ({@code "0.5"} comes back as {@code "500m"}).
      */
     public static <T> T assertRoundTrips(JsonNode tree, Class<T> type) {
         T decoded = Json.fromTree(tree, type);
@@ -122,10 +123,26 @@ public final class ExampleManifests {
         throw new IllegalArgumentException(type.getSimpleName() + " has no field " + field);
     }
 
+    /** Two trees are the same if they differ only in how numbers or quantities are spelled. */
+    public static boolean sameTree(JsonNode a, JsonNode b) {
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue());
         }
-        return a.equals(b) ? 0 : 1;
+        if (a.equals(b)) {
+            return 0;
+        }
+        return a.isValueNode() && b.isValueNode() && sameQuantity(a.asText(), b.asText()) ? 0 : 1;
     };
+
+    private static boolean sameQuantity(String a, String b) {
+        try {
+            return kubelab.api.resource.Quantity.parse(a).equals(kubelab.api.resource.Quantity.parse(b));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }
