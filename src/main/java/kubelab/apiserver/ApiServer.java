@@ -67,7 +67,6 @@ public final class ApiServer implements Api {
         }
         bootstrapNamespaces();
         loop.schedulePeriodic(BOOKMARK_INTERVAL, this::sendBookmarks);
-        lastSeenRevision = store.currentRevision();
         loop.schedulePeriodic(COMPACTION_INTERVAL, this::compactHistory);
     }
 
@@ -266,6 +265,7 @@ public final class ApiServer implements Api {
     /**
      * Compacts the store to the revision it had at the previous run, as kube-apiserver does every
      * five minutes: history older than one interval is dropped, newer history stays watchable.
+     * The first run only notes the revision.
      */
     private void compactHistory() {
         long target = lastSeenRevision;
@@ -273,6 +273,14 @@ public final class ApiServer implements Api {
         if (target > store.compactedRevision()) {
             compact(target);
         }
+    }
+
+    /**
+     * Ends every open watch, as an API server restart or a dropped connection does. Clients
+     * (informers) re-watch from the last resourceVersion they saw, or list again if it is gone.
+     */
+    public void closeAllWatches() {
+        registries.values().forEach(r -> r.cacher().endAll());
     }
 
     /** Compacts the store now, up to {@code revision}; watches from before it get 410 Expired. */

@@ -295,6 +295,16 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         }
     }
 
+    /** Ends every watch from the server's side, as a restarting API server does. */
+    public void endAll() {
+        lock.readLock().lock();
+        try {
+            allWatchers().forEach(w -> w.terminate(null));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Sends a BOOKMARK with the current revision to every watcher that asked for bookmarks. */
     public void sendBookmarks() {
         lock.readLock().lock();

@@ -12,7 +12,8 @@ public final class Strategies {
     };
 
     private static final Map<String, Strategy<?>> BY_KIND = Map.of(
-            "v1/Namespace", new kubelab.apiserver.registry.core.NamespaceStrategy());
+            "v1/Namespace", new kubelab.apiserver.registry.core.NamespaceStrategy(),
+            "v1/Pod", new kubelab.apiserver.registry.core.PodStrategy());
 
     private Strategies() {
     }
