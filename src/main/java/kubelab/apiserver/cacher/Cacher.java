@@ -55,6 +55,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private final Map<String, Set<CacheWatcher<T>>> byIndex = new HashMap<>();
     private long revision;
     private long floor;
+    private long offers;
     private StoreWatch storeWatch;
 
     /** One change in the window: the object before and after (null for created or deleted). */
@@ -123,6 +124,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                 floor = window.removeFirst().revision();
             }
             for (CacheWatcher<T> w : candidates(before, after)) {
+                offers++;
                 w.offer(before, after, rev);
             }
         } finally {
@@ -332,6 +334,19 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
             floor = Math.max(floor, Math.min(compacted, revision));
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * How many times a change has been offered to a watcher so far. With routing by index, one pod
+     * change on one node costs one offer per interested watcher, however many kubelets watch.
+     */
+    public long offers() {
+        lock.readLock().lock();
+        try {
+            return offers;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
