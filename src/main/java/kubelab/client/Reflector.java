@@ -100,6 +100,7 @@ public final class Reflector<T extends KubeObject> {
         return name;
     }
 
+    // tag::reflector-list-and-watch[]
     private void listAndWatch() {
         retry = null;
         if (!running) {
@@ -117,6 +118,7 @@ public final class Reflector<T extends KubeObject> {
         lastSyncResourceVersion = list.resourceVersion();
         watch();
     }
+    // end::reflector-list-and-watch[]
 
     private void watch() {
         long generation = ++watchGeneration;

@@ -48,6 +48,7 @@ public final class Worker<T> {
      *
      * @return whether an item was processed
      */
+    // tag::process-next-work-item[]
     public boolean processNextWorkItem() {
         Optional<T> next = queue.get();
         if (next.isEmpty()) {
@@ -66,6 +67,7 @@ public final class Worker<T> {
         }
         return true;
     }
+    // end::process-next-work-item[]
 
     public RateLimitingQueue<T> queue() {
         return queue;

@@ -37,6 +37,7 @@ final class CacheWatcher<T> implements ApiWatch {
         return bookmarks;
     }
 
+    // tag::cache-watcher-offer[]
     /** Offers one change; delivers the event this watcher should see, if any. */
     void offer(Cached<T> before, Cached<T> after, long revision) {
         boolean was = filter.matches(before);
@@ -50,6 +51,7 @@ final class CacheWatcher<T> implements ApiWatch {
             send(WatchEvent.of(WatchEvent.Type.DELETED, last, rv));
         }
     }
+    // end::cache-watcher-offer[]
 
     void send(WatchEvent<T> event) {
         if (closed.get()) {

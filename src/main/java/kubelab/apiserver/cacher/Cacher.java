@@ -138,6 +138,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         return copy;
     }
 
+    // tag::cacher-candidates[]
     private List<CacheWatcher<T>> candidates(Cached<T> before, Cached<T> after) {
         List<CacheWatcher<T>> out = new ArrayList<>(unindexed);
         if (indexedField != null && !byIndex.isEmpty()) {
@@ -152,6 +153,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         }
         return out;
     }
+    // end::cacher-candidates[]
 
     /** The store watch ended (a remote store lost): watchers are told to relist. */
     @Override

@@ -142,6 +142,7 @@ public final class Registry<T extends KubeObject> {
         if (isEmpty(meta.name()) && !isEmpty(meta.generateName())) {
             meta = meta.withName(ids.generateName(meta.generateName()));
         }
+        // tag::registry-create[]
         // 1. Defaults, then what the server owns: identity, timestamps, generation, a clean status.
         T obj = strategy.applyDefaults(withMeta(object, meta));
         meta = obj.metadata()
@@ -175,6 +176,7 @@ public final class Registry<T extends KubeObject> {
         } catch (StoreException.KeyExists e) {
             throw ApiException.alreadyExists(type.group(), type.plural(), obj.metadata().name());
         }
+        // end::registry-create[]
     }
 
     // ---- get ------------------------------------------------------------------------------------
