@@ -70,11 +70,15 @@ public final class ApiServer implements Api {
         loop.schedulePeriodic(COMPACTION_INTERVAL, this::compactHistory);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private Registry<?> newRegistry(ResourceType t, IdGenerator ids, int watchWindow) {
-        Strategy strategy = Strategies.forType(t);
-        return new Registry(t, t.javaType(), strategy, store, loop.clock(), ids, (java.util.function.Supplier<AdmissionChain>) () -> admission,
-                this, watchWindow);
+        return newRegistry(t, t.javaType(), ids, watchWindow);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends KubeObject> Registry<T> newRegistry(ResourceType t, Class<T> javaType, IdGenerator ids,
+                                                          int watchWindow) {
+        Strategy<T> strategy = (Strategy<T>) Strategies.forType(t);
+        return new Registry<>(t, javaType, strategy, store, loop.clock(), ids, () -> admission, this, watchWindow);
     }
 
     private void bootstrapNamespaces() {
@@ -142,6 +146,18 @@ public final class ApiServer implements Api {
 
     // ---- the verbs ------------------------------------------------------------------------------
 
+    /** Get, update, patch and delete name one object; Kubernetes' answer when they name none. */
+    private static String requireName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw ApiException.badRequest("resource name may not be empty");
+        }
+        return name;
+    }
+
+    private static String nameOf(KubeObject object) {
+        return requireName(object.metadata() == null ? null : object.metadata().name());
+    }
+
     @Override
     public <T extends KubeObject> T create(T object, CreateOptions options) {
         Registry<T> r = registry(classOf(object));
@@ -152,7 +168,7 @@ public final class ApiServer implements Api {
     @Override
     public <T extends KubeObject> T get(Class<T> type, String namespace, String name) {
         Registry<T> r = registry(type);
-        return r.get(namespaceFor(r.type(), namespace), name);
+        return r.get(namespaceFor(r.type(), namespace), requireName(name));
     }
 
     @Override
@@ -169,6 +185,7 @@ public final class ApiServer implements Api {
     @Override
     public <T extends KubeObject> T update(T object, UpdateOptions options) {
         Registry<T> r = registry(classOf(object));
+        nameOf(object);
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
                 options.dryRun(), UserInfo.SYSTEM);
     }
@@ -179,6 +196,7 @@ public final class ApiServer implements Api {
         if (!r.type().hasStatus()) {
             throw ApiException.methodNotSupported(r.type().group(), r.type().plural() + "/status", "update");
         }
+        nameOf(object);
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
                 options.dryRun(), UserInfo.SYSTEM);
     }
@@ -198,14 +216,14 @@ public final class ApiServer implements Api {
                                           String patch, PatchOptions options) {
         Registry<T> r = registry(type);
         String ns = namespaceFor(r.type(), namespace);
-        return patcher.patch(r, ns, name, patchType, patch, options, UserInfo.SYSTEM);
+        return patcher.patch(r, ns, requireName(name), patchType, patch, options, UserInfo.SYSTEM);
     }
 
     @Override
     public <T extends KubeObject> DeleteResult<T> delete(Class<T> type, String namespace, String name,
                                                         DeleteOptions options) {
         Registry<T> r = registry(type);
-        return r.delete(namespaceFor(r.type(), namespace), name, options, UserInfo.SYSTEM);
+        return r.delete(namespaceFor(r.type(), namespace), requireName(name), options, UserInfo.SYSTEM);
     }
 
     @Override
