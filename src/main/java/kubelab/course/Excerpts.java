@@ -49,6 +49,32 @@ public final class Excerpts {
         throw new IllegalArgumentException(path + " has no region tagged " + tag);
     }
 
+    private static final java.util.regex.Pattern QUOTE = java.util.regex.Pattern.compile(
+            "(<!-- excerpt: (\\S+)#(\\S+) -->\n```\\w*\n)(.*?)(```)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Rewrites every quoted block of a chapter from the source it names, paths relative to
+     * {@code root}. Run {@code java kubelab.course.Excerpts chapters/*.md} after changing quoted code.
+     */
+    public static String refresh(String chapter, Path root) {
+        java.util.regex.Matcher m = QUOTE.matcher(chapter);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String code = cut(root.resolve(m.group(2)), m.group(3));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(1) + code + m.group(5)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Refreshes the quoted code in the chapter files given, in place. */
+    public static void main(String[] args) throws IOException {
+        for (String file : args) {
+            Path p = Path.of(file);
+            Files.writeString(p, refresh(Files.readString(p), Path.of("")));
+        }
+    }
+
     private static String dedent(List<String> lines) {
         int indent = Integer.MAX_VALUE;
         for (String l : lines) {

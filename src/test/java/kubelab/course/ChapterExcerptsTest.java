@@ -52,7 +52,7 @@ class ChapterExcerptsTest {
     @DisplayName("each quoted block equals the tagged region of the source file it names")
     Stream<DynamicTest> quotesMatchSource() throws IOException {
         return quotes().stream().map(q -> DynamicTest.dynamicTest(q[0] + " quotes " + q[1] + "#" + q[2], () ->
-                assertThat(q[3]).as("the chapter's copy drifted from the source; paste this instead:%n%s",
+                assertThat(q[3]).as("the chapter's copy drifted from the source (refresh it: java -cp target/classes kubelab.course.Excerpts chapters/*.md); the source says:%n%s",
                         Excerpts.cut(Path.of(q[1]), q[2])).isEqualTo(Excerpts.cut(Path.of(q[1]), q[2]))));
     }
 

@@ -3,11 +3,9 @@ package kubelab.apiserver.cacher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -51,8 +49,9 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Cached<T>> objects = new TreeMap<>();
     private final ArrayDeque<Change<T>> window = new ArrayDeque<>();
-    private final Set<CacheWatcher<T>> unindexed = new LinkedHashSet<>();
-    private final Map<String, Set<CacheWatcher<T>>> byIndex = new HashMap<>();
+    private final Watchers<T> watchers;
+    /** The keys of the objects with each value of the indexed field: one node's pods, in key order. */
+    private final Map<String, java.util.NavigableSet<String>> keysByIndex = new HashMap<>();
     private long revision;
     private long floor;
     private long offers;
@@ -76,6 +75,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         this.fieldsOf = fieldsOf;
         this.indexedField = indexedField;
         this.capacity = capacity;
+        this.watchers = new Watchers<>(indexedField);
     }
 
     /** Loads the current objects from the store and starts following its changes. */
@@ -84,7 +84,9 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         try {
             var range = store.range(prefix);
             for (var kv : range.kvs()) {
-                objects.put(kv.key(), cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision()));
+                Cached<T> c = cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision());
+                objects.put(kv.key(), c);
+                reindex(kv.key(), null, c);
             }
             revision = range.revision();
             floor = revision;
@@ -118,12 +120,13 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                     before = cached(resourceVersionAt(before.object(), rev), rev);
                 }
             }
+            reindex(key, before, after);
             revision = rev;
             window.addLast(new Change<>(before, after, rev));
             while (window.size() > capacity) {
                 floor = window.removeFirst().revision();
             }
-            for (CacheWatcher<T> w : candidates(before, after)) {
+            for (CacheWatcher<T> w : watchers.candidates(before, after)) {
                 offers++;
                 w.offer(before, after, rev);
             }
@@ -138,29 +141,31 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         return copy;
     }
 
-    // tag::cacher-candidates[]
-    private List<CacheWatcher<T>> candidates(Cached<T> before, Cached<T> after) {
-        List<CacheWatcher<T>> out = new ArrayList<>(unindexed);
-        if (indexedField != null && !byIndex.isEmpty()) {
-            String a = before == null ? null : before.fields().get(indexedField);
-            String b = after == null ? null : after.fields().get(indexedField);
-            if (a != null) {
-                out.addAll(byIndex.getOrDefault(a, Set.of()));
-            }
-            if (b != null && !b.equals(a)) {
-                out.addAll(byIndex.getOrDefault(b, Set.of()));
+    /** Moves a key between index entries when its indexed field changes. */
+    private void reindex(String key, Cached<T> before, Cached<T> after) {
+        if (indexedField == null) {
+            return;
+        }
+        String a = before == null ? null : before.fields().get(indexedField);
+        String b = after == null ? null : after.fields().get(indexedField);
+        if (a != null && !a.equals(b)) {
+            var keys = keysByIndex.get(a);
+            if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                keysByIndex.remove(a);
             }
         }
-        return out;
+        if (b != null) {
+            keysByIndex.computeIfAbsent(b, v -> new java.util.TreeSet<>()).add(key);
+        }
     }
-    // end::cacher-candidates[]
+
 
     /** The store watch ended (a remote store lost): watchers are told to relist. */
     @Override
     public void onClose(StoreException cause) {
         lock.writeLock().lock();
         try {
-            for (CacheWatcher<T> w : allWatchers()) {
+            for (CacheWatcher<T> w : watchers.all()) {
                 w.terminate(WatchEvent.error(ApiException.expired("watch cache lost its store watch: " + cause.getMessage()).status()));
             }
         } finally {
@@ -173,7 +178,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         lock.readLock().lock();
         try {
             List<T> items = new ArrayList<>();
-            for (Cached<T> c : scope(filter).values()) {
+            for (Cached<T> c : candidates(filter)) {
                 if (filter.matches(c)) {
                     items.add(c.object());
                 }
@@ -182,6 +187,22 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The objects a filter can match: those filed under the indexed field's value when the filter
+     * pins it (one node's pods out of 150,000), else one namespace's key range, or everything.
+     */
+    private Iterable<Cached<T>> candidates(Filter filter) {
+        if (filter.indexValue() != null && indexedField != null) {
+            var keys = keysByIndex.getOrDefault(filter.indexValue(), java.util.Collections.emptyNavigableSet());
+            List<Cached<T>> found = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                found.add(objects.get(key));
+            }
+            return found;
+        }
+        return scope(filter).values();
     }
 
     /** The part of the cache a filter can match: one namespace's key range, or everything. */
@@ -247,7 +268,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
             CacheWatcher<T> w = new CacheWatcher<>(filter, bookmarks, deliverOn, handler, () -> remove(self[0]));
             self[0] = w;
             if (fromRevision == null) {
-                for (Cached<T> c : scope(filter).values()) {
+                for (Cached<T> c : candidates(filter)) {
                     if (filter.matches(c)) {
                         w.send(WatchEvent.of(WatchEvent.Type.ADDED, c.object(), Long.toString(c.revision())));
                     }
@@ -259,11 +280,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                     }
                 }
             }
-            if (filter.indexValue() != null && indexedField != null) {
-                byIndex.computeIfAbsent(filter.indexValue(), k -> new LinkedHashSet<>()).add(w);
-            } else {
-                unindexed.add(w);
-            }
+            watchers.add(w);
             return w;
         } finally {
             lock.writeLock().unlock();
@@ -278,15 +295,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private void remove(CacheWatcher<T> w) {
         lock.writeLock().lock();
         try {
-            if (!unindexed.remove(w) && w.filter().indexValue() != null) {
-                Set<CacheWatcher<T>> set = byIndex.get(w.filter().indexValue());
-                if (set != null) {
-                    set.remove(w);
-                    if (set.isEmpty()) {
-                        byIndex.remove(w.filter().indexValue());
-                    }
-                }
-            }
+            watchers.remove(w);
         } finally {
             lock.writeLock().unlock();
         }
@@ -303,7 +312,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     public void endAll() {
         lock.readLock().lock();
         try {
-            allWatchers().forEach(w -> w.terminate(null));
+            watchers.all().forEach(w -> w.terminate(null));
         } finally {
             lock.readLock().unlock();
         }
@@ -314,7 +323,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         lock.readLock().lock();
         try {
             String rv = Long.toString(revision);
-            for (CacheWatcher<T> w : allWatchers()) {
+            for (CacheWatcher<T> w : watchers.all()) {
                 if (w.wantsBookmarks()) {
                     w.send(WatchEvent.bookmark(rv));
                 }
@@ -356,17 +365,12 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     public int watcherCount() {
         lock.readLock().lock();
         try {
-            return allWatchers().size();
+            return watchers.all().size();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private List<CacheWatcher<T>> allWatchers() {
-        List<CacheWatcher<T>> all = new ArrayList<>(unindexed);
-        byIndex.values().forEach(all::addAll);
-        return all;
-    }
 
     @Override
     public void close() {
