@@ -166,7 +166,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    @Disabled("waits for Strategies to register PodStrategy (kubelab.apiserver.registry.Strategies maps only Namespace)")
     @DisplayName("a pod with no containers is refused: spec.containers is required")
     void noContainers() throws IOException {
         CliRun run = validate(write("empty.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers: []\n"));
@@ -176,7 +175,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    @Disabled("waits for Strategies to register PodStrategy (kubelab.apiserver.registry.Strategies maps only Namespace)")
     @DisplayName("two containers with the same name are refused, naming the second")
     void duplicateContainerNames() throws IOException {
         CliRun run = validate(write("dup.yaml", """
