@@ -1,6 +1,6 @@
 package kubelab.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +25,11 @@ import kubelab.time.SimulatedLoop;
  * <p>It is a benchmark, not a test: numbers vary with the machine, so nothing here asserts them.
  */
 public final class Bench {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int nodes;
     private final int pods;
 
-    public Bench(PrintStream out, int nodes, int pods) {
+    public Bench(PrintWriter out, int nodes, int pods) {
         this.out = out;
         this.nodes = nodes;
         this.pods = pods;

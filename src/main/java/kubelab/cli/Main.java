@@ -52,6 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 ValidateCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Run 'kubelab COMMAND --help' for more about a command.",

@@ -1,0 +1,45 @@
+package kubelab.cli;
+
+import java.util.concurrent.Callable;
+import kubelab.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubelab bench}: the foundation measured at the Kubernetes envelope (see {@link Bench}).
+ * Give the JVM room: {@code JAVA_OPTS=-Xmx8g ./kubelab bench}.
+ */
+@Command(name = "bench",
+        description = {"Measure the store and the API server at the Kubernetes scale envelope: write throughput, "
+                + "watch fan-out to one watch per node, list costs, and the heap the cluster state takes. "
+                + "Figures depend on the machine; the README's Performance section records them."},
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Option(names = "--nodes", defaultValue = "5000", description = "nodes, each with a spec.nodeName watch (default: ${DEFAULT-VALUE})")
+    private int nodes;
+
+    @Option(names = "--pods", defaultValue = "150000", description = "pods to create (default: ${DEFAULT-VALUE})")
+    private int pods;
+
+    @Override
+    public Integer call() {
+        if (nodes < 1 || pods < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes and --pods must be at least 1");
+        }
+        var out = spec.commandLine().getOut();
+        new Bench(out, nodes, pods).run();
+        out.flush();
+        return Main.EXIT_OK;
+    }
+}
