@@ -289,17 +289,13 @@ public final class Registry<T extends KubeObject> {
 
     // ---- delete ---------------------------------------------------------------------------------
 
-    /** The finalizers the garbage collector acts on. */
-    public static final String ORPHAN_FINALIZER = "orphan";
-    public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
-
     /** Deletes an object; see {@link Api#delete}. */
     public DeleteResult<T> delete(String namespace, String name, DeleteOptions options, UserInfo user) {
         String key = Keys.key(type, namespace, name);
         while (true) {
             KeyValue kv = store.get(key).orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
             T current = decode(kv.value(), kv.modRevision());
-            checkPreconditions(current, options);
+            Deletion.checkPreconditions(type, current.metadata(), options);
             admission.get().validate(request(Operation.DELETE, current, current, options.dryRun(), user));
             T next = beginDeletion(current, options);
             try {
@@ -323,20 +319,6 @@ public final class Registry<T extends KubeObject> {
         }
     }
 
-    private void checkPreconditions(T current, DeleteOptions options) {
-        ObjectMeta m = current.metadata();
-        if (options.preconditionUid() != null && !options.preconditionUid().equals(m.uid())) {
-            throw ApiException.conflict(type.group(), type.plural(), m.name(), "Precondition failed: UID in precondition: "
-                    + options.preconditionUid() + ", UID in object meta: " + m.uid());
-        }
-        if (options.preconditionResourceVersion() != null
-                && !options.preconditionResourceVersion().equals(m.resourceVersion())) {
-            throw ApiException.conflict(type.group(), type.plural(), m.name(),
-                    "Precondition failed: ResourceVersion in precondition: " + options.preconditionResourceVersion()
-                            + ", ResourceVersion in object meta: " + m.resourceVersion());
-        }
-    }
-
     /**
      * The object as a delete leaves it: with the propagation policy's finalizer, and, the first
      * time, a deletionTimestamp {@code grace} seconds ahead. A later delete may shorten the grace
@@ -344,20 +326,9 @@ public final class Registry<T extends KubeObject> {
      */
     private T beginDeletion(T current, DeleteOptions options) {
         ObjectMeta m = current.metadata();
-        Set<String> finalizers = new LinkedHashSet<>(m.finalizers());
-        String policy = options.propagationPolicy();
-        if (DeleteOptions.ORPHAN.equals(policy)) {
-            finalizers.remove(FOREGROUND_FINALIZER);
-            finalizers.add(ORPHAN_FINALIZER);
-        } else if (DeleteOptions.FOREGROUND.equals(policy)) {
-            finalizers.remove(ORPHAN_FINALIZER);
-            finalizers.add(FOREGROUND_FINALIZER);
-        } else if (DeleteOptions.BACKGROUND.equals(policy)) {
-            finalizers.remove(ORPHAN_FINALIZER);
-            finalizers.remove(FOREGROUND_FINALIZER);
-        }
+        List<String> finalizers = Deletion.finalizersFor(options.propagationPolicy(), m.finalizers());
         long grace = strategy.gracePeriodSeconds(current, options);
-        ObjectMeta next = m.withFinalizers(List.copyOf(finalizers));
+        ObjectMeta next = m.withFinalizers(finalizers);
         if (m.deletionTimestamp() == null) {
             Instant now = clock.now();
             next = next.withDeletionTimestamp(now.plusSeconds(grace)).withDeletionGracePeriodSeconds(grace);
