@@ -1,5 +1,7 @@
 /**
- * Support for the course material: {@link kubelab.course.Excerpts} cuts the code the chapters quote
- * out of the running source, so text and code cannot drift apart.
+ * Support for the course material. {@link kubelab.course.Excerpts} cuts the code the chapters quote
+ * out of the running source, so text and code cannot drift apart; {@link kubelab.course.NotebookRunner}
+ * runs a notebook's cells in process with JShell, the evaluator the Jupyter kernel shares, so that a
+ * test proves every cell of every notebook still runs and every check in it still holds.
  */
 package kubelab.course;

@@ -1,0 +1,36 @@
+package kubelab.course;
+
+import java.util.List;
+
+/**
+ * What one notebook cell did when it ran: what it printed, the value of its last expression, and
+ * its errors (empty when it ran cleanly).
+ *
+ * <p>Real Kubernetes: none; this is course tooling. Jupyter keeps the same three things per cell as
+ * its {@code stream}, {@code execute_result} and {@code error} outputs.
+ *
+ * @param index  the cell's position among all cells of the notebook, from 0 (or, in the kernel,
+ *               the execution count)
+ * @param source the cell's code
+ * @param output what the cell printed to {@code System.out} and {@code System.err}, in order
+ * @param value  the value of the cell's last snippet if it is an expression, as JShell renders it
+ *               (strings in quotes); null otherwise, or if the cell failed
+ * @param errors one entry per error, each {@code "line N: ..."} with N counted within the cell;
+ *               a cell stops at its first failing snippet, so there is rarely more than one
+ */
+public record CellResult(int index, String source, String output, String value, List<String> errors) {
+
+    public CellResult {
+        errors = List.copyOf(errors);
+    }
+
+    /** True if the cell ran without an error. */
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** The cell's first non-blank line, to name it in a report. */
+    public String firstLine() {
+        return source.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    }
+}
