@@ -178,8 +178,13 @@ public final class ApiServer implements Api {
         if (options.limit() > 0 || options.continueToken() != null) {
             return r.listPage(filter, options);
         }
+        // The list is at least as new as the store's revision before it was read (the in-memory store
+        // tells the cache of every write before the write returns), so it carries that global
+        // revision, as Kubernetes' lists do, or the cache's own if a write slipped in meanwhile.
+        long storeRevision = store.currentRevision();
         Cacher.Snapshot<T> snapshot = r.cacher().list(filter);
-        return new ObjectList<>(snapshot.items(), Long.toString(snapshot.revision()), null, null);
+        long rv = Math.max(storeRevision, snapshot.revision());
+        return new ObjectList<>(snapshot.items(), Long.toString(rv), null, null);
     }
 
     @Override

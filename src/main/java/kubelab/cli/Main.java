@@ -53,6 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {
                 ValidateCommand.class,
                 BenchCommand.class,
+                CourseCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Run 'kubelab COMMAND --help' for more about a command.",
