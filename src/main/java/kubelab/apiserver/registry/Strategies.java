@@ -8,9 +8,19 @@ import kubelab.apiserver.registry.apps.ReplicaSetStrategy;
 import kubelab.apiserver.registry.apps.StatefulSetStrategy;
 import kubelab.apiserver.registry.batch.CronJobStrategy;
 import kubelab.apiserver.registry.batch.JobStrategy;
+import kubelab.apiserver.registry.core.ConfigMapStrategy;
+import kubelab.apiserver.registry.core.EndpointsStrategy;
+import kubelab.apiserver.registry.core.EventStrategy;
+import kubelab.apiserver.registry.core.LimitRangeStrategy;
 import kubelab.apiserver.registry.core.NamespaceStrategy;
+import kubelab.apiserver.registry.core.NodeStrategy;
+import kubelab.apiserver.registry.core.PersistentVolumeClaimStrategy;
+import kubelab.apiserver.registry.core.PersistentVolumeStrategy;
 import kubelab.apiserver.registry.core.PodStrategy;
 import kubelab.apiserver.registry.core.ReplicationControllerStrategy;
+import kubelab.apiserver.registry.core.ResourceQuotaStrategy;
+import kubelab.apiserver.registry.core.SecretStrategy;
+import kubelab.apiserver.registry.core.ServiceStrategy;
 
 /**
  * Which {@link Strategy} serves which kind, keyed by {@code apiVersion/kind}. Kinds without an
@@ -29,6 +39,16 @@ public final class Strategies {
             Map.entry("v1/Namespace", new NamespaceStrategy()),
             Map.entry("v1/Pod", new PodStrategy()),
             Map.entry("v1/ReplicationController", new ReplicationControllerStrategy()),
+            Map.entry("v1/ConfigMap", new ConfigMapStrategy()),
+            Map.entry("v1/Secret", new SecretStrategy()),
+            Map.entry("v1/Service", new ServiceStrategy()),
+            Map.entry("v1/Endpoints", new EndpointsStrategy()),
+            Map.entry("v1/Node", new NodeStrategy()),
+            Map.entry("v1/Event", new EventStrategy()),
+            Map.entry("v1/LimitRange", new LimitRangeStrategy()),
+            Map.entry("v1/ResourceQuota", new ResourceQuotaStrategy()),
+            Map.entry("v1/PersistentVolume", new PersistentVolumeStrategy()),
+            Map.entry("v1/PersistentVolumeClaim", new PersistentVolumeClaimStrategy()),
             // apps/v1
             Map.entry("apps/v1/Deployment", new DeploymentStrategy()),
             Map.entry("apps/v1/ReplicaSet", new ReplicaSetStrategy()),
