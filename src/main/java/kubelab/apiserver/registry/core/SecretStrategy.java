@@ -1,6 +1,5 @@
 package kubelab.apiserver.registry.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import kubelab.api.core.Secret;
 import kubelab.api.core.SecretType;
-import kubelab.api.serialization.Json;
 import kubelab.apiserver.FieldError;
 import kubelab.apiserver.registry.Strategy;
 import kubelab.apiserver.registry.validation.FieldChecks;
@@ -106,25 +104,8 @@ public final class SecretStrategy implements Strategy<Secret> {
         if (text == null) {
             return List.of(FieldError.required(path, null));
         }
-        try {
-            Json.mapper().readValue(text, Map.class);
-            return List.of();
-        } catch (JsonProcessingException e) {
-            return List.of(FieldError.invalid(path, "<secret contents redacted>", goJsonError(text)));
-        }
-    }
-
-    /** The first words of Go's {@code encoding/json} error for text that is not a JSON object. */
-    private static String goJsonError(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return "unexpected end of JSON input";
-        }
-        char c = trimmed.charAt(0);
-        if (c != '{' && c != '[' && c != '"' && c != '-' && !Character.isDigit(c) && c != 't' && c != 'f' && c != 'n') {
-            return "invalid character '" + c + "' looking for beginning of value";
-        }
-        return "json: cannot unmarshal into Go value of type map[string]interface {}";
+        String problem = GoJson.unmarshalObjectError(text);
+        return problem == null ? List.of() : List.of(FieldError.invalid(path, "<secret contents redacted>", problem));
     }
 
     /** The type never changes; an immutable Secret keeps its data and stays immutable. */
