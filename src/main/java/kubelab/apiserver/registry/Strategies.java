@@ -6,8 +6,10 @@ import kubelab.apiserver.registry.apps.DaemonSetStrategy;
 import kubelab.apiserver.registry.apps.DeploymentStrategy;
 import kubelab.apiserver.registry.apps.ReplicaSetStrategy;
 import kubelab.apiserver.registry.apps.StatefulSetStrategy;
+import kubelab.apiserver.registry.autoscaling.HorizontalPodAutoscalerStrategy;
 import kubelab.apiserver.registry.batch.CronJobStrategy;
 import kubelab.apiserver.registry.batch.JobStrategy;
+import kubelab.apiserver.registry.coordination.LeaseStrategy;
 import kubelab.apiserver.registry.core.ConfigMapStrategy;
 import kubelab.apiserver.registry.core.EndpointsStrategy;
 import kubelab.apiserver.registry.core.EventStrategy;
@@ -21,6 +23,14 @@ import kubelab.apiserver.registry.core.ReplicationControllerStrategy;
 import kubelab.apiserver.registry.core.ResourceQuotaStrategy;
 import kubelab.apiserver.registry.core.SecretStrategy;
 import kubelab.apiserver.registry.core.ServiceStrategy;
+import kubelab.apiserver.registry.discovery.EndpointSliceStrategy;
+import kubelab.apiserver.registry.networking.IngressClassStrategy;
+import kubelab.apiserver.registry.networking.IngressStrategy;
+import kubelab.apiserver.registry.rbac.ClusterRoleBindingStrategy;
+import kubelab.apiserver.registry.rbac.ClusterRoleStrategy;
+import kubelab.apiserver.registry.rbac.RoleBindingStrategy;
+import kubelab.apiserver.registry.rbac.RoleStrategy;
+import kubelab.apiserver.registry.storage.StorageClassStrategy;
 
 /**
  * Which {@link Strategy} serves which kind, keyed by {@code apiVersion/kind}. Kinds without an
@@ -56,9 +66,26 @@ public final class Strategies {
             Map.entry("apps/v1/StatefulSet", new StatefulSetStrategy()),
             // batch/v1
             Map.entry("batch/v1/Job", new JobStrategy()),
-            Map.entry("batch/v1/CronJob", new CronJobStrategy()));
+            Map.entry("batch/v1/CronJob", new CronJobStrategy()),
+            // rbac.authorization.k8s.io/v1
+            Map.entry("rbac.authorization.k8s.io/v1/Role", new RoleStrategy()),
+            Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", new ClusterRoleStrategy()),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", new RoleBindingStrategy()),
+            Map.entry("rbac.authorization.k8s.io/v1/ClusterRoleBinding", new ClusterRoleBindingStrategy()),
+            // networking, storage, coordination, discovery, autoscaling
+            Map.entry("networking.k8s.io/v1/Ingress", new IngressStrategy()),
+            Map.entry("networking.k8s.io/v1/IngressClass", new IngressClassStrategy()),
+            Map.entry("storage.k8s.io/v1/StorageClass", new StorageClassStrategy()),
+            Map.entry("coordination.k8s.io/v1/Lease", new LeaseStrategy()),
+            Map.entry("discovery.k8s.io/v1/EndpointSlice", new EndpointSliceStrategy()),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", new HorizontalPodAutoscalerStrategy()));
 
     private Strategies() {
+    }
+
+    /** The {@code apiVersion/kind} keys that have a strategy of their own. */
+    public static java.util.Set<String> registeredKinds() {
+        return BY_KIND.keySet();
     }
 
     /** The strategy for a resource type. */

@@ -1,8 +1,5 @@
 package kubelab.apiserver.registry.core;
 
-import com.google.common.net.InetAddresses;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import kubelab.api.core.EndpointAddress;
@@ -71,32 +68,7 @@ public final class EndpointsStrategy implements Strategy<Endpoints> {
                 errors.add(FieldError.invalid(path + ".nodeName", address.nodeName(), msg));
             }
         }
-        errors.addAll(nonSpecialIP(address.ip(), path + ".ip"));
-        return errors;
-    }
-
-    /** Addresses Service traffic must never be sent to. */
-    static List<FieldError> nonSpecialIP(String ip, String path) {
-        if (ip == null || !InetAddresses.isInetAddress(ip)) {
-            return List.of(FieldError.invalid(path, ip == null ? "" : ip, "must be a valid IP address"));
-        }
-        InetAddress addr = InetAddresses.forString(ip);
-        List<FieldError> errors = new ArrayList<>();
-        if (addr.isAnyLocalAddress()) {
-            errors.add(FieldError.invalid(path, ip, "may not be unspecified (" + ip + ")"));
-        }
-        if (addr.isLoopbackAddress()) {
-            errors.add(FieldError.invalid(path, ip, "may not be in the loopback range (127.0.0.0/8, ::1/128)"));
-        }
-        if (addr.isLinkLocalAddress()) {
-            errors.add(FieldError.invalid(path, ip, "may not be in the link-local range (169.254.0.0/16, fe80::/10)"));
-        }
-        byte[] b = addr.getAddress();
-        boolean linkLocalMulticast = addr instanceof Inet4Address ? (b[0] & 0xff) == 224 && b[1] == 0 && b[2] == 0
-                : (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x02;
-        if (linkLocalMulticast) {
-            errors.add(FieldError.invalid(path, ip, "may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)"));
-        }
+        errors.addAll(FieldChecks.nonSpecialIP(address.ip(), path + ".ip"));
         return errors;
     }
 

@@ -1,6 +1,8 @@
 package kubelab.apiserver.registry.validation;
 
 import com.google.common.net.InetAddresses;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -168,6 +170,20 @@ public final class FieldChecks {
         }
     }
 
+    /** Problems with a name used as one URL path segment (RBAC names, references): not . or .., no / or %. */
+    public static List<String> pathSegment(String name) {
+        if (name.equals(".") || name.equals("..")) {
+            return List.of("may not be '" + name + "'");
+        }
+        List<String> errs = new ArrayList<>();
+        for (String bad : List.of("/", "%")) {
+            if (name.contains(bad)) {
+                errs.add("may not contain '" + bad + "'");
+            }
+        }
+        return errs;
+    }
+
     public static List<FieldError> dns1123Label(String value, String path) {
         return invalidEach(value, path, NameValidation.isDNS1123Label(value));
     }
@@ -187,6 +203,34 @@ public final class FieldChecks {
         }
         return List.of(FieldError.invalid(path, value == null ? "" : value,
                 "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
+    }
+
+    /**
+     * An address Service traffic may be sent to: not 0.0.0.0 or ::, not loopback, not link-local
+     * unicast or multicast ({@code ValidateNonSpecialIP}).
+     */
+    public static List<FieldError> nonSpecialIP(String ip, String path) {
+        if (ip == null || !InetAddresses.isInetAddress(ip)) {
+            return List.of(FieldError.invalid(path, ip == null ? "" : ip, "must be a valid IP address"));
+        }
+        InetAddress addr = InetAddresses.forString(ip);
+        List<FieldError> errors = new ArrayList<>();
+        if (addr.isAnyLocalAddress()) {
+            errors.add(FieldError.invalid(path, ip, "may not be unspecified (" + ip + ")"));
+        }
+        if (addr.isLoopbackAddress()) {
+            errors.add(FieldError.invalid(path, ip, "may not be in the loopback range (127.0.0.0/8, ::1/128)"));
+        }
+        if (addr.isLinkLocalAddress()) {
+            errors.add(FieldError.invalid(path, ip, "may not be in the link-local range (169.254.0.0/16, fe80::/10)"));
+        }
+        byte[] b = addr.getAddress();
+        boolean linkLocalMulticast = addr instanceof Inet4Address ? (b[0] & 0xff) == 224 && b[1] == 0 && b[2] == 0
+                : (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x02;
+        if (linkLocalMulticast) {
+            errors.add(FieldError.invalid(path, ip, "may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)"));
+        }
+        return errors;
     }
 
     /** {@code <path>: Invalid value: "-1": must be greater than or equal to 0} for a negative quantity. */
