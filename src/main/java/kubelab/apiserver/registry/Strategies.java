@@ -1,6 +1,7 @@
 package kubelab.apiserver.registry;
 
 import java.util.Map;
+import java.util.Set;
 import kubelab.api.ResourceType;
 import kubelab.apiserver.registry.apps.DaemonSetStrategy;
 import kubelab.apiserver.registry.apps.DeploymentStrategy;
@@ -84,7 +85,7 @@ public final class Strategies {
     }
 
     /** The {@code apiVersion/kind} keys that have a strategy of their own. */
-    public static java.util.Set<String> registeredKinds() {
+    public static Set<String> registeredKinds() {
         return BY_KIND.keySet();
     }
 

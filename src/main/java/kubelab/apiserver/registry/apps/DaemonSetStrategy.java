@@ -12,6 +12,7 @@ import kubelab.api.meta.IntOrString;
 import kubelab.apiserver.FieldError;
 import kubelab.apiserver.registry.Strategy;
 import kubelab.apiserver.registry.core.PodDefaults;
+import kubelab.apiserver.registry.core.PodValidation;
 import kubelab.apiserver.registry.core.WorkloadValidation;
 import kubelab.apiserver.registry.validation.FieldChecks;
 import kubelab.apiserver.registry.validation.GoValue;
@@ -71,7 +72,7 @@ public final class DaemonSetStrategy implements Strategy<DaemonSet> {
         if (spec.template() == null) {
             errors.add(FieldError.required("spec.template", null));
         } else {
-            errors.addAll(kubelab.apiserver.registry.core.PodValidation.validatePodTemplateSpec(spec.template(), "spec.template"));
+            errors.addAll(PodValidation.validatePodTemplateSpec(spec.template(), "spec.template"));
             errors.addAll(WorkloadValidation.alwaysRestart(spec.template(), "spec.template", "DaemonSet"));
         }
         errors.addAll(FieldChecks.nonNegative(spec.minReadySeconds(), "spec.minReadySeconds"));

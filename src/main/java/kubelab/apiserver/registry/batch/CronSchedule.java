@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kubelab.apiserver.registry.validation.GoValue;
 
 /**
  * Checks a CronJob schedule as Kubernetes' cron library parses it: five fields (minute, hour,
@@ -144,15 +145,11 @@ public final class CronSchedule {
             num = Integer.parseInt(expr.startsWith("+") ? expr.substring(1) : expr);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("failed to parse int from " + expr + ": strconv.Atoi: parsing "
-                    + quote(expr) + ": " + (expr.matches("[-+]?\\d+") ? "value out of range" : "invalid syntax"));
+                    + GoValue.quote(expr) + ": " + (expr.matches("[-+]?\\d+") ? "value out of range" : "invalid syntax"));
         }
         if (num < 0) {
             throw new IllegalArgumentException("negative number (" + num + ") not allowed: " + expr);
         }
         return num;
-    }
-
-    private static String quote(String s) {
-        return kubelab.apiserver.registry.validation.GoValue.quote(s);
     }
 }

@@ -2,10 +2,10 @@ package kubelab.apiserver.registry.batch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import kubelab.api.batch.Job;
 import kubelab.api.batch.JobSpec;
 import kubelab.api.core.PodTemplateSpec;

@@ -3,6 +3,7 @@ package kubelab.apiserver.registry.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +86,7 @@ final class JobValidation {
         Map<String, String> labels = WorkloadValidation.labelsOf(spec.template());
         errors.addAll(hasLabel(labels, JobStrategy.LEGACY_CONTROLLER_UID_LABEL, uid));
         errors.addAll(hasLabel(labels, JobStrategy.LEGACY_JOB_NAME_LABEL, name));
-        Map<String, String> expected = new java.util.HashMap<>(Map.of(
+        Map<String, String> expected = new HashMap<>(Map.of(
                 JobStrategy.LEGACY_CONTROLLER_UID_LABEL, uid, JobStrategy.LEGACY_JOB_NAME_LABEL, name));
         if (prefixedLabels) {
             errors.addAll(hasLabel(labels, JobStrategy.CONTROLLER_UID_LABEL, uid));

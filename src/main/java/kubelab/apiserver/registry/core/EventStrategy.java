@@ -8,6 +8,7 @@ import java.util.Set;
 import kubelab.api.core.Event;
 import kubelab.api.core.ObjectReference;
 import kubelab.apiserver.FieldError;
+import kubelab.apiserver.registry.Strategy;
 import kubelab.apiserver.registry.validation.LabelChecks;
 
 /**
@@ -21,7 +22,7 @@ import kubelab.apiserver.registry.validation.LabelChecks;
  * <p>Real Kubernetes: {@code pkg/registry/core/event/strategy.go} ({@code ToSelectableFields}) and
  * {@code ValidateEventCreate} in {@code pkg/apis/core/validation/events.go}.
  */
-public final class EventStrategy implements kubelab.apiserver.registry.Strategy<Event> {
+public final class EventStrategy implements Strategy<Event> {
     private static final Set<String> FIELDS = Set.of("involvedObject.kind", "involvedObject.namespace",
             "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
             "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type");

@@ -1,5 +1,6 @@
 package kubelab.apiserver.registry.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,7 +53,7 @@ public final class LimitRangeStrategy implements Strategy<LimitRange> {
         if (from == null) {
             return;
         }
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = from.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!to.has(e.getKey())) {
                 to.set(e.getKey(), e.getValue());

@@ -1,5 +1,6 @@
 package kubelab.apiserver.registry.core;
 
+import com.google.common.net.InetAddresses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class NodeStrategy implements Strategy<Node> {
 
     private static boolean isCidr(String cidr) {
         int slash = cidr.indexOf('/');
-        if (slash < 0 || !com.google.common.net.InetAddresses.isInetAddress(cidr.substring(0, slash))) {
+        if (slash < 0 || !InetAddresses.isInetAddress(cidr.substring(0, slash))) {
             return false;
         }
         try {

@@ -1,6 +1,7 @@
 package kubelab.apiserver.registry.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kubelab.api.resource.Quantity;
@@ -30,7 +31,7 @@ final class ResourceNames {
             "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers");
 
     static {
-        Set<String> standard = new java.util.HashSet<>(QUOTA);
+        Set<String> standard = new HashSet<>(QUOTA);
         standard.add("storage");
         STANDARD = Set.copyOf(standard);
     }

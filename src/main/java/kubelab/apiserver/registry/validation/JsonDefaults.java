@@ -3,6 +3,8 @@ package kubelab.apiserver.registry.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import kubelab.api.serialization.Json;
 
@@ -42,7 +44,7 @@ public final class JsonDefaults {
 
     /** The elements of the array at {@code field} that are objects; empty if there is none. */
     public static Iterable<ObjectNode> objects(ObjectNode parent, String field) {
-        java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+        List<ObjectNode> out = new ArrayList<>();
         if (parent != null && parent.get(field) instanceof ArrayNode array) {
             for (JsonNode n : array) {
                 if (n instanceof ObjectNode o) {
