@@ -88,6 +88,7 @@ final class MetadataValidation {
         return switch (rule) {
             case DNS1123_SUBDOMAIN -> NameValidation.isDNS1123Subdomain(name);
             case DNS1123_LABEL -> NameValidation.isDNS1123Label(name);
+            case DNS1035_LABEL -> NameValidation.isDNS1035Label(name);
             case PATH_SEGMENT -> pathSegment(name);
         };
     }

@@ -153,7 +153,7 @@ public final class Registry<T extends KubeObject> {
                 .withDeletionTimestamp(null)
                 .withDeletionGracePeriodSeconds(null);
         obj = withMeta(obj, meta);
-        if (type.hasStatus()) {
+        if (type.hasStatus() && !strategy.keepsStatusOnCreate()) {
             obj = ObjectTrees.withStatusOf(obj, null, javaType);
         }
         obj = strategy.prepareForCreate(obj);

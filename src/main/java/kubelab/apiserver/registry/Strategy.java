@@ -21,8 +21,10 @@ public interface Strategy<T extends KubeObject> {
     enum NameRule {
         /** DNS-1123 subdomain: lower case, digits, '-' and '.', at most 253 characters. Most kinds. */
         DNS1123_SUBDOMAIN,
-        /** DNS-1123 label: lower case, digits and '-', at most 63 characters (Namespace, Service). */
+        /** DNS-1123 label: lower case, digits and '-', at most 63 characters (Namespace, StatefulSet). */
         DNS1123_LABEL,
+        /** DNS-1035 label: a DNS-1123 label that starts with a letter (Service: its name is a DNS name). */
+        DNS1035_LABEL,
         /** Any name usable as a URL path segment: not "." or "..", no "/" or "%" (RBAC kinds). */
         PATH_SEGMENT
     }
@@ -37,8 +39,17 @@ public interface Strategy<T extends KubeObject> {
     }
 
     /**
-     * Sets what the server owns on create. The registry has already cleared status; a pod's
-     * strategy sets {@code status.phase: Pending} here.
+     * True if a create keeps the status the client sent. Almost every kind starts with an empty
+     * status; a Node does not, because the kubelet registers its node with capacity, addresses
+     * and conditions in one request.
+     */
+    default boolean keepsStatusOnCreate() {
+        return false;
+    }
+
+    /**
+     * Sets what the server owns on create. The registry has already cleared status (unless
+     * {@link #keepsStatusOnCreate}); a pod's strategy sets {@code status.phase: Pending} here.
      */
     default T prepareForCreate(T object) {
         return object;

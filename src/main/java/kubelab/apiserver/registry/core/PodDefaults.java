@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The defaults Kubernetes fills into a pod spec, applied to its JSON so that every field is
- * named as a manifest names it. The same function defaults the pod templates of Deployments,
- * ReplicaSets, DaemonSets, StatefulSets, Jobs and ReplicationControllers.
+ * named as a manifest names it. {@link #applyToTemplateSpec} defaults the pod templates of
+ * Deployments, ReplicaSets, DaemonSets, StatefulSets, Jobs and ReplicationControllers with the
+ * same rules, less the few that Kubernetes applies to Pods only.
  *
  * <p>Real Kubernetes: {@code SetDefaults_PodSpec}, {@code SetDefaults_Container},
  * {@code SetDefaults_Probe} and friends in {@code pkg/apis/core/v1/defaults.go}.
@@ -20,8 +21,33 @@ public final class PodDefaults {
     private PodDefaults() {
     }
 
-    /** Fills defaults into a pod spec tree, in place. */
+    /** Fills defaults into a pod spec tree, in place: the pod template defaults and the Pod-only ones. */
     public static void applyToSpec(ObjectNode spec) {
+        applyToTemplateSpec(spec);
+        // Pod-only defaults (SetDefaults_Pod): a template keeps these unset, so that changing them
+        // here never changes every Deployment's template and rolls out new pods.
+        if (!spec.has("enableServiceLinks")) {
+            spec.put("enableServiceLinks", true);
+        }
+        for (String list : new String[] {"initContainers", "containers"}) {
+            for (JsonNode c : spec.path(list)) {
+                defaultRequestsToLimits((ObjectNode) c);
+            }
+        }
+    }
+
+    /** Defaults the pod template {@code holder.template.spec} of a workload's spec tree, if there is one. */
+    public static void applyToTemplateOf(ObjectNode holder) {
+        if (holder != null && holder.get("template") instanceof ObjectNode t && t.get("spec") instanceof ObjectNode spec) {
+            applyToTemplateSpec(spec);
+        }
+    }
+
+    /**
+     * Fills the defaults every pod spec gets, in place, including the {@code spec.template.spec}
+     * of Deployments, ReplicaSets, DaemonSets, StatefulSets, Jobs and ReplicationControllers.
+     */
+    public static void applyToTemplateSpec(ObjectNode spec) {
         putIfAbsent(spec, "restartPolicy", "Always");
         putIfAbsent(spec, "dnsPolicy", "ClusterFirst");
         putIfAbsent(spec, "schedulerName", "default-scheduler");
@@ -31,12 +57,18 @@ public final class PodDefaults {
         if (!spec.has("securityContext")) {
             spec.putObject("securityContext");
         }
-        if (!spec.has("enableServiceLinks")) {
-            spec.put("enableServiceLinks", true);
-        }
+        boolean hostNetwork = spec.path("hostNetwork").asBoolean(false);
         for (String list : new String[] {"initContainers", "containers"}) {
             for (JsonNode c : spec.path(list)) {
                 applyToContainer((ObjectNode) c);
+                if (hostNetwork) {
+                    // On the node's network a container port is a node port: hostPort defaults to it.
+                    for (JsonNode port : c.path("ports")) {
+                        if (port instanceof ObjectNode p && p.path("hostPort").asInt(0) == 0 && p.has("containerPort")) {
+                            p.set("hostPort", p.get("containerPort"));
+                        }
+                    }
+                }
             }
         }
         for (JsonNode v : spec.path("volumes")) {
@@ -51,7 +83,15 @@ public final class PodDefaults {
         for (JsonNode port : c.path("ports")) {
             putIfAbsent((ObjectNode) port, "protocol", "TCP");
         }
-        // A limit without a request: the request defaults to the limit.
+        for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
+            if (c.get(probe) instanceof ObjectNode p) {
+                applyToProbe(p);
+            }
+        }
+    }
+
+    /** A limit without a request: the request defaults to the limit (pods only, not templates). */
+    private static void defaultRequestsToLimits(ObjectNode c) {
         JsonNode resources = c.get("resources");
         if (resources instanceof ObjectNode r && r.get("limits") instanceof ObjectNode limits) {
             ObjectNode requests = r.get("requests") instanceof ObjectNode q ? q : r.putObject("requests");
@@ -60,11 +100,6 @@ public final class PodDefaults {
                 if (!requests.has(e.getKey())) {
                     requests.set(e.getKey(), e.getValue());
                 }
-            }
-        }
-        for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
-            if (c.get(probe) instanceof ObjectNode p) {
-                applyToProbe(p);
             }
         }
     }

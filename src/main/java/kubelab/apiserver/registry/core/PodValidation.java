@@ -15,6 +15,7 @@ import kubelab.api.core.VolumeMount;
 import kubelab.api.resource.Quantity;
 import kubelab.api.validation.NameValidation;
 import kubelab.apiserver.FieldError;
+import kubelab.apiserver.registry.validation.LabelChecks;
 
 /**
  * The rules a pod spec must follow, with Kubernetes' field paths and words: at least one
@@ -66,12 +67,30 @@ public final class PodValidation {
         return tree;
     }
 
-    /** Checks a pod template's spec under {@code path} (e.g. {@code spec.template}). */
+    /**
+     * Checks a pod template under {@code path} (e.g. {@code spec.template}): its labels and
+     * annotation keys (at {@code <path>.labels} and {@code <path>.annotations}, as Kubernetes names
+     * them, without {@code metadata}), then its spec. A template may not carry ephemeral containers.
+     */
     public static List<FieldError> validatePodTemplateSpec(PodTemplateSpec template, String path) {
         if (template == null || template.spec() == null) {
             return List.of(FieldError.required(path + ".spec", null));
         }
-        return validatePodSpec(template.spec(), path + ".spec");
+        List<FieldError> errors = new ArrayList<>();
+        if (template.metadata() != null) {
+            errors.addAll(LabelChecks.labels(template.metadata().labels(), path + ".labels"));
+            for (String key : new java.util.TreeSet<>(template.metadata().annotations().keySet())) {
+                for (String msg : kubelab.api.labels.LabelValidation.validateLabelKey(key.toLowerCase(java.util.Locale.ROOT))) {
+                    errors.add(FieldError.invalid(path + ".annotations", key, msg));
+                }
+            }
+        }
+        errors.addAll(validatePodSpec(template.spec(), path + ".spec"));
+        if (!template.spec().ephemeralContainers().isEmpty()) {
+            errors.add(FieldError.forbidden(path + ".spec.ephemeralContainers",
+                    "ephemeral containers not allowed in pod template"));
+        }
+        return errors;
     }
 
     public static List<FieldError> validatePodSpec(PodSpec spec, String path) {

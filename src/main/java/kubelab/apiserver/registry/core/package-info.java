@@ -1,9 +1,13 @@
 /**
- * Strategies for the core/v1 kinds that need more than the defaults: Pods (defaults, QoS class,
- * validation, graceful deletion, the {@code spec.nodeName} index) and Namespaces (Terminating
- * and the {@code finalize} subresource).
+ * The strategies of the core ({@code v1}) kinds: Pods and the pod rules every workload reuses
+ * ({@link kubelab.apiserver.registry.core.PodDefaults}, {@link kubelab.apiserver.registry.core.PodValidation},
+ * {@link kubelab.apiserver.registry.core.WorkloadValidation}), Namespaces, ReplicationControllers,
+ * ConfigMaps and Secrets, Services and Endpoints, Nodes, Events, LimitRanges and ResourceQuotas,
+ * PersistentVolumes and PersistentVolumeClaims.
  *
- * <p>Real Kubernetes: {@code pkg/registry/core/*}, {@code pkg/apis/core/validation} and
- * {@code pkg/apis/core/v1/defaults.go}.
+ * <p>The generic {@link kubelab.apiserver.registry.Registry} calls them through
+ * {@link kubelab.apiserver.registry.Strategies}. One class per kind, with the longer rule sets in a
+ * companion class ({@code ServiceValidation}), because Kubernetes too keeps each kind's
+ * {@code strategy.go} small and its rules in {@code pkg/apis/core/validation}.
  */
 package kubelab.apiserver.registry.core;
