@@ -56,10 +56,12 @@ public final class ApiException extends RuntimeException {
     public static final String MODIFIED =
             "the object has been modified; please apply your changes to the latest version and try again";
 
-    /** {@code Pod "web" is invalid: [spec.containers: Required value, ...]}. */
+    /** {@code Pod "web" is invalid: [spec.containers: Required value, ...]}; {@code Deployment.apps "web" ...}. */
     public static ApiException invalid(String group, String kind, String name, List<FieldError> errors) {
         String list = errors.stream().map(FieldError::toString).collect(Collectors.joining(", "));
-        String message = kind + " \"" + name + "\" is invalid: " + (errors.size() == 1 ? list : "[" + list + "]");
+        // Kubernetes names the kind with its group: Pod, but Deployment.apps.
+        String qualifiedKind = group == null || group.isEmpty() ? kind : kind + "." + group;
+        String message = qualifiedKind + " \"" + name + "\" is invalid: " + (errors.size() == 1 ? list : "[" + list + "]");
         List<Status.Cause> causes = errors.stream()
                 .map(e -> new Status.Cause(e.type().reason(), e.messageWithoutField(), e.field()))
                 .toList();

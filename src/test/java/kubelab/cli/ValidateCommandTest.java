@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -239,7 +238,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    @Disabled("waits for ConfigMapStrategy (the 1 MiB rule, by the strategies helper)")
     @DisplayName("a ConfigMap over 1 MiB is refused")
     void configMapOverOneMebibyte() throws IOException {
         String big = "x".repeat(1024 * 1024 + 1);
@@ -253,7 +251,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    @Disabled("waits for DeploymentStrategy (selector must match template labels, by the strategies helper)")
     @DisplayName("a Deployment whose selector does not match its pod template is refused")
     void selectorMustMatchTemplate() throws IOException {
         CliRun run = validate(write("deploy.yaml", """

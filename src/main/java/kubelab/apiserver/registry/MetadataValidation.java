@@ -128,8 +128,7 @@ final class MetadataValidation {
                     + (e.getValue() == null ? 0 : e.getValue().getBytes(StandardCharsets.UTF_8).length);
         }
         if (size > TOTAL_ANNOTATION_SIZE_LIMIT) {
-            errors.add(new FieldError(FieldError.Type.TOO_LONG, "metadata.annotations", null,
-                    "must have at most " + TOTAL_ANNOTATION_SIZE_LIMIT + " bytes"));
+            errors.add(FieldError.tooLong("metadata.annotations", null, TOTAL_ANNOTATION_SIZE_LIMIT));
         }
     }
 
