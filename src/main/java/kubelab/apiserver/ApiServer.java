@@ -63,15 +63,11 @@ public final class ApiServer implements Api {
         this.admission = StandardAdmission.chain();
         IdGenerator ids = new IdGenerator(loop.random());
         for (ResourceType t : scheme.all()) {
-            registries.put(t.javaType(), newRegistry(t, ids, watchWindow));
+            registries.put(t.javaType(), newRegistry(t, t.javaType(), ids, watchWindow));
         }
         bootstrapNamespaces();
         loop.schedulePeriodic(BOOKMARK_INTERVAL, this::sendBookmarks);
         loop.schedulePeriodic(COMPACTION_INTERVAL, this::compactHistory);
-    }
-
-    private Registry<?> newRegistry(ResourceType t, IdGenerator ids, int watchWindow) {
-        return newRegistry(t, t.javaType(), ids, watchWindow);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,7 +119,8 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> Registry<T> registry(Class<T> type) {
         Registry<T> r = (Registry<T>) registries.get(type);
         if (r == null) {
-            throw ApiException.badRequest("the server could not find the requested resource (kind " + type.getSimpleName() + ")");
+            throw new ApiException(kubelab.api.meta.Status.failure(404, "NotFound",
+                    "the server could not find the requested resource (" + type.getSimpleName() + " is not served)", null));
         }
         return r;
     }
