@@ -109,8 +109,8 @@ public final class LabelValidation {
         return String.valueOf(value);
     }
 
-    /** A double-quoted string with escapes, close to Go's {@code %q}. */
-    static String quote(String s) {
+    /** A double-quoted string with escapes, as Go's {@code %q} writes it (error messages quote values so). */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

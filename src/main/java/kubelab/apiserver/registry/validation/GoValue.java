@@ -85,30 +85,9 @@ public final class GoValue {
         return new GoValue(sb.append('}').toString());
     }
 
-    /** A Go string literal, as {@code %q} and {@code %#v} write it. */
+    /** A Go string literal, as {@code %q} and {@code %#v} write it; null prints as the empty string. */
     public static String quote(String s) {
-        if (s == null) {
-            return "\"\"";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return kubelab.api.labels.LabelValidation.quote(s == null ? "" : s);
     }
 
     private static String stringMapText(Map<String, String> map) {
