@@ -91,6 +91,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Components log through java.util.logging; on a terminal, one short line each, e.g.
+        // "WARNING: error syncing web (will retry): ...", not the default two lines with a timestamp.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         System.exit(run(args, System.in, System.out, System.err, Ansi.AUTO));
     }
 
