@@ -59,6 +59,9 @@ final class Builtins {
             return 0;
         });
         COMMANDS.put("set", c -> 0);
+        // Background jobs (&) run in the foreground here, so there is never anything to wait for.
+        COMMANDS.put("wait", c -> 0);
+        COMMANDS.put("exec", Builtins::exec);
         COMMANDS.put("env", Builtins::env);
         COMMANDS.put("printenv", Builtins::env);
         COMMANDS.put("hostname", c -> {
@@ -192,6 +195,16 @@ final class Builtins {
                 code = 2;
             }
         }
+        c.sh().exit(code);
+        return code;
+    }
+
+    /** exec CMD ARGS: the command replaces the shell, so the script ends with its status. */
+    private static int exec(Call c) {
+        if (c.args().isEmpty()) {
+            return 0;
+        }
+        int code = run(new Call(c.sh(), c.args().get(0), c.args().subList(1, c.args().size()), c.io(), Map.of()));
         c.sh().exit(code);
         return code;
     }

@@ -13,7 +13,8 @@ import kubelab.runtime.shell.Ast.Word;
 
 /**
  * Turns words into fields: parameter, command-substitution and arithmetic expansion, then field
- * splitting of what was expanded outside quotes. No pathname expansion (globbing).
+ * splitting of what was expanded outside quotes, and pathname expansion of literal words whose
+ * last segment holds {@code *} or {@code ?}.
  *
  * <p>Command substitutions are run beforehand (they may sleep, so they are steps of the process,
  * not calls here); this class only reads their captured output from {@code substitutions}.
@@ -51,6 +52,11 @@ final class Expander {
     List<String> fields(List<Word> words) {
         List<String> fields = new ArrayList<>();
         for (Word word : words) {
+            String plain = word.plain();
+            if (plain != null && (plain.contains("*") || plain.contains("?"))) {
+                fields.addAll(glob(plain));
+                continue;
+            }
             StringBuilder current = new StringBuilder();
             boolean open = false;
             for (Part part : word.parts()) {
@@ -78,6 +84,33 @@ final class Expander {
             }
         }
         return fields;
+    }
+
+    /**
+     * Pathname expansion of an unquoted literal word, for its last path segment only
+     * ({@code /etc/config/*}): the sorted matching names, or the word itself when none match.
+     */
+    private List<String> glob(String pattern) {
+        int slash = pattern.lastIndexOf('/');
+        String dir = slash < 0 ? "" : pattern.substring(0, slash + 1);
+        String namePattern = pattern.substring(slash + 1);
+        if (dir.contains("*") || dir.contains("?")) {
+            return List.of(pattern);
+        }
+        String absolute = shell.resolve(dir.isEmpty() ? "." : dir);
+        ContainerFs fs = shell.ctx.fs();
+        if (!fs.isDirectory(absolute)) {
+            return List.of(pattern);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (char c : namePattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        List<String> matches = fs.list(absolute).stream()
+                .filter(name -> !name.startsWith(".") && name.matches(regex.toString()))
+                .map(name -> dir + name)
+                .toList();
+        return matches.isEmpty() ? List.of(pattern) : matches;
     }
 
     /** Expands a word into one string, with no splitting (assignments, redirection targets). */

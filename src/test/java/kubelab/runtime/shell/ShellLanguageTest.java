@@ -199,4 +199,34 @@ class ShellLanguageTest {
 
         assertThat(c.out()).isEqualTo("b\n3\nno z\n");
     }
+
+    @Test
+    @DisplayName("an unquoted * matches the file names of a directory; quoted, it stays a star")
+    void globbing() {
+        c.fs.mkdir("/etc/config", true);
+        c.fs.write("/etc/config/b.conf", "B\n");
+        c.fs.write("/etc/config/a.conf", "A\n");
+
+        c.run("cat /etc/config/*.conf; echo '/etc/config/*'; echo /etc/none/*");
+
+        assertThat(c.out()).isEqualTo("A\nB\n/etc/config/*\n/etc/none/*\n");
+    }
+
+    @Test
+    @DisplayName("exec sleep 60 sleeps, then the script ends without running what follows")
+    void execReplacesTheShell() {
+        ShellProcess p = c.start("exec sleep 60; echo never");
+
+        assertThat(p.step()).isEqualTo(new Step.Sleeping(Duration.ofSeconds(60)));
+        assertThat(p.step()).isEqualTo(new Step.Exited(0));
+        assertThat(c.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("VAR=value cmd sets the variable for that command only")
+    void prefixAssignment() {
+        c.run("GREETING=hello env | grep GREETING; echo \"after: ${GREETING:-unset}\"");
+
+        assertThat(c.out()).isEqualTo("GREETING=hello\nafter: unset\n");
+    }
 }
