@@ -117,6 +117,9 @@ public final class ShellProcess {
     private void unwindLoop() {
         boolean isBreak = loopControl;
         loopControl = null;
+        if (stack.stream().noneMatch(f -> f instanceof Frames.LoopLike)) {
+            return; // break or continue outside a loop does nothing, as in ash
+        }
         while (!stack.isEmpty() && !(stack.peek() instanceof Frames.LoopLike)) {
             stack.pop();
         }

@@ -152,4 +152,21 @@ class DocumentationExamplesTest {
 
         assertThat(c.out()).isEqualTo("my-pod\nThu Jan  1 00:00:00 UTC 2026\n");
     }
+
+    @Test
+    @DisplayName("init container writes a page into its volume; another copies /etc/machine-id into a log")
+    void initContainerWritesPageAndCopiesMachineId() {
+        MemoryFs content = new MemoryFs();
+        c.fs.mount("/content", content);
+        c.fs.mkdir("/etc", false);
+        c.fs.write("/etc/machine-id", "0123456789abcdef\n");
+        c.fs.mount("/var/log", new MemoryFs());
+
+        Shell.start(List.of("sh", "-c", "echo \"Hello from the init container\" > /content/index.html"),
+                c.context(Map.of())).step();
+        Shell.start(List.of("sh", "-c", "cat /etc/machine-id > /var/log/machine-id.log"), c.context(Map.of())).step();
+
+        assertThat(content.read("/index.html")).isEqualTo("Hello from the init container\n");
+        assertThat(c.fs.read("/var/log/machine-id.log")).isEqualTo("0123456789abcdef\n");
+    }
 }

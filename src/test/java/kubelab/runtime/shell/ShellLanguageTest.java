@@ -229,4 +229,20 @@ class ShellLanguageTest {
 
         assertThat(c.out()).isEqualTo("GREETING=hello\nafter: unset\n");
     }
+
+    @Test
+    @DisplayName("continue skips to the next iteration; break outside a loop does nothing")
+    void continueAndStrayBreak() {
+        c.run("for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done; break; echo still here");
+
+        assertThat(c.out()).isEqualTo("1\n3\nstill here\n");
+    }
+
+    @Test
+    @DisplayName("a redirection on a loop sends all of its output to the file")
+    void redirectedLoop() {
+        c.run("for i in a b; do echo $i; done > /tmp/loop.log; cat /tmp/loop.log");
+
+        assertThat(c.out()).isEqualTo("a\nb\n");
+    }
 }
