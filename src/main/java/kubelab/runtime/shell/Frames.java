@@ -177,6 +177,9 @@ final class Frames {
                     prefix.put(assign.name(), expander.string(assign.value()));
                 }
                 sh.status = Builtins.run(new Builtins.Call(sh, argv.get(0), argv.subList(1, argv.size()), cio, prefix));
+            } catch (FsException e) {
+                io.err().write("sh: " + e.getMessage() + "\n");
+                sh.status = 1;
             } catch (ShellSyntaxException | NumberFormatException e) {
                 io.err().write("sh: " + (e instanceof NumberFormatException ? "arithmetic syntax error" : e.getMessage())
                         + "\n");

@@ -124,7 +124,8 @@ final class Lexer {
                 doubleQuoted(parts);
             } else if (c == '\\') {
                 flush(parts, lit);
-                if (pos + 1 < src.length()) {
+                // A backslash-newline is a line continuation and disappears.
+                if (pos + 1 < src.length() && src.charAt(pos + 1) != '\n') {
                     parts.add(new Lit(String.valueOf(src.charAt(pos + 1)), true));
                 }
                 pos += 2;
@@ -255,6 +256,11 @@ final class Lexer {
                 i = src.indexOf('\'', i + 1);
                 if (i < 0) {
                     break;
+                }
+            } else if (c == '"') {
+                i++;
+                while (i < src.length() && src.charAt(i) != '"') {
+                    i += src.charAt(i) == '\\' ? 2 : 1;
                 }
             } else if (c == '\\') {
                 i++;

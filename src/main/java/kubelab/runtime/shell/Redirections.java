@@ -81,6 +81,12 @@ final class Redirections {
                     + (e.reason() == FsException.Reason.ENOENT ? "nonexistent directory" : e.reason().message()) + "\n");
             return null;
         }
-        return text -> fs.append(path, text);
+        return text -> {
+            try {
+                fs.append(path, text);
+            } catch (FsException gone) {
+                // The file's directory was removed while open: like writes to an unlinked file, they vanish.
+            }
+        };
     }
 }

@@ -245,4 +245,12 @@ class ShellLanguageTest {
 
         assertThat(c.out()).isEqualTo("a\nb\n");
     }
+
+    @Test
+    @DisplayName("a ) inside quotes does not end a $(...), and a backslash-newline continues the line")
+    void substitutionWithQuotedParenthesis() {
+        c.run("echo $(echo \"a)\") \\\n  b");
+
+        assertThat(c.out()).isEqualTo("a) b\n");
+    }
 }
