@@ -62,6 +62,7 @@ final class Builtins {
         // Background jobs (&) run in the foreground here, so there is never anything to wait for.
         COMMANDS.put("wait", c -> 0);
         COMMANDS.put("exec", Builtins::exec);
+        COMMANDS.put("trap", Builtins::trap);
         COMMANDS.put("env", Builtins::env);
         COMMANDS.put("printenv", Builtins::env);
         COMMANDS.put("hostname", c -> {
@@ -207,6 +208,28 @@ final class Builtins {
         int code = run(new Call(c.sh(), c.args().get(0), c.args().subList(1, c.args().size()), c.io(), Map.of()));
         c.sh().exit(code);
         return code;
+    }
+
+    /** trap ACTION SIGNAL...: records the action ("-" resets); the runtime decides when signals arrive. */
+    private static int trap(Call c) {
+        if (c.args().size() < 2) {
+            c.sh().traps().forEach((sig, action) -> c.out("trap -- '" + action + "' " + sig + "\n"));
+            return 0;
+        }
+        String action = c.args().get(0).equals("-") ? null : c.args().get(0);
+        for (String signal : c.args().subList(1, c.args().size())) {
+            String name = signal.toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+            name = switch (name) {
+                case "1" -> "HUP";
+                case "2" -> "INT";
+                case "3" -> "QUIT";
+                case "15" -> "TERM";
+                case "0" -> "EXIT";
+                default -> name;
+            };
+            c.sh().trap(name, action);
+        }
+        return 0;
     }
 
     private static int loopControl(Call c, boolean isBreak) {

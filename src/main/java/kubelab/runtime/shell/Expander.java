@@ -60,6 +60,19 @@ final class Expander {
             StringBuilder current = new StringBuilder();
             boolean open = false;
             for (Part part : word.parts()) {
+                if (part instanceof Param p && p.quoted() && p.name().equals("@") && p.operator() == null) {
+                    // "$@" is one field per positional parameter, each kept whole.
+                    List<String> args = shell.arguments();
+                    for (int i = 0; i < args.size(); i++) {
+                        if (i > 0) {
+                            fields.add(current.toString());
+                            current.setLength(0);
+                        }
+                        current.append(args.get(i));
+                        open = true;
+                    }
+                    continue;
+                }
                 String text = value(part);
                 if (part instanceof Lit || isQuoted(part)) {
                     current.append(text);

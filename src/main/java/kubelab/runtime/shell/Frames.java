@@ -351,7 +351,7 @@ final class Frames {
             }
             if (items == null) {
                 items = command.words() == null
-                        ? List.of(sh.variable("@").split(" +")).stream().filter(s -> !s.isEmpty()).toList()
+                        ? sh.arguments()
                         : new Expander(sh, results).fields(command.words());
                 sh.status = 0;
             }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kubelab.runtime.shell.Ast.Command;
 import kubelab.runtime.shell.Ast.Script;
 
 /**
@@ -36,6 +35,7 @@ public final class ShellProcess {
     private final Set<String> exported;
     private final List<String> positional;
     private String cwd;
+    private final Map<String, String> traps = new LinkedHashMap<>();
     int status;
     private final Deque<Frames.Frame> stack = new ArrayDeque<>();
     private Step yielded;
@@ -155,6 +155,28 @@ public final class ShellProcess {
             return i < positional.size() ? positional.get(i) : null;
         }
         return vars.get(name);
+    }
+
+    /**
+     * The signal traps set with {@code trap}: signal name without "SIG" ("TERM") to the action's
+     * script ("" for ignore). The runtime reads it when it stops a container: a PID 1 shell with no
+     * TERM trap ignores SIGTERM and is killed when the grace period ends.
+     */
+    public Map<String, String> traps() {
+        return Map.copyOf(traps);
+    }
+
+    void trap(String signal, String action) {
+        if (action == null) {
+            traps.remove(signal);
+        } else {
+            traps.put(signal, action);
+        }
+    }
+
+    /** The positional parameters $1, $2, ...: what "$@" expands to. */
+    List<String> arguments() {
+        return positional.subList(Math.min(1, positional.size()), positional.size());
     }
 
     void setVariable(String name, String value) {

@@ -253,4 +253,23 @@ class ShellLanguageTest {
 
         assertThat(c.out()).isEqualTo("a) b\n");
     }
+
+    @Test
+    @DisplayName("sh -c script name args: $0 is the name, \"$@\" keeps each argument whole")
+    void positionalParameters() {
+        Shell.start(java.util.List.of("sh", "-c", "echo $0 $#; for a in \"$@\"; do echo \"[$a]\"; done; for a; do echo $a; done",
+                "demo", "one two", "three"), c.context(java.util.Map.of())).step();
+
+        assertThat(c.out()).isEqualTo("demo 2\n[one two]\n[three]\none two\nthree\n");
+    }
+
+    @Test
+    @DisplayName("trap records the action for a signal, so the runtime can tell whether SIGTERM is handled")
+    void trapIsRecorded() {
+        ShellProcess p = c.start("trap 'echo bye; exit 0' SIGTERM; sleep 3600");
+
+        p.step();
+
+        assertThat(p.traps()).containsEntry("TERM", "echo bye; exit 0");
+    }
 }
