@@ -10,6 +10,7 @@ import kubelab.scheduler.plugins.nodeports.NodePorts;
 import kubelab.scheduler.plugins.noderesources.BalancedAllocation;
 import kubelab.scheduler.plugins.noderesources.Fit;
 import kubelab.scheduler.plugins.nodeunschedulable.NodeUnschedulable;
+import kubelab.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import kubelab.scheduler.plugins.tainttoleration.TaintToleration;
 
 /**
@@ -33,6 +34,7 @@ public final class InTreeRegistry {
         registry.put(NodeAffinity.NAME, NodeAffinity::new);
         registry.put(NodePorts.NAME, NodePorts::new);
         registry.put(Fit.NAME, Fit::new);
+        registry.put(PodTopologySpread.NAME, PodTopologySpread::new);
         registry.put(BalancedAllocation.NAME, BalancedAllocation::new);
         return registry;
     }

@@ -13,6 +13,7 @@ public final class Names {
     public static final String NODE_AFFINITY = "NodeAffinity";
     public static final String TAINT_TOLERATION = "TaintToleration";
     public static final String NODE_PORTS = "NodePorts";
+    public static final String POD_TOPOLOGY_SPREAD = "PodTopologySpread";
 
     private Names() {
     }

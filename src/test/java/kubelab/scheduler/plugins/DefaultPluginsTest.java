@@ -28,7 +28,7 @@ class DefaultPluginsTest {
         CycleState state = new CycleState();
         List<String> skipped = new java.util.ArrayList<>();
         for (Plugin p : plugins) {
-            if (p instanceof PreFilterPlugin pre && pre.preFilter(state, pod).isSkip()) {
+            if (p instanceof PreFilterPlugin pre && pre.preFilter(state, pod, nodes).isSkip()) {
                 skipped.add(p.name());
             }
         }
@@ -71,7 +71,7 @@ class DefaultPluginsTest {
     @DisplayName("the registry knows every default plugin by the name a profile uses")
     void registryNames() {
         assertThat(InTreeRegistry.create()).containsKeys("NodeUnschedulable", "NodeName", "TaintToleration",
-                "NodeAffinity", "NodePorts", "NodeResourcesFit", "NodeResourcesBalancedAllocation");
+                "NodeAffinity", "NodePorts", "NodeResourcesFit", "PodTopologySpread", "NodeResourcesBalancedAllocation");
         InTreeRegistry.create().forEach((name, factory) -> assertThat(factory.get().name()).isEqualTo(name));
     }
 }

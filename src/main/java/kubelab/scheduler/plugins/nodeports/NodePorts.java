@@ -34,7 +34,7 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin {
     }
 
     @Override
-    public Status preFilter(CycleState state, Pod pod) {
+    public Status preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
         List<HostPort> ports = HostPortInfo.of(pod);
         if (ports.isEmpty()) {
             return Status.of(Status.Code.Skip).withPlugin(NAME);

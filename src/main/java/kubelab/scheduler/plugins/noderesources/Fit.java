@@ -73,7 +73,7 @@ public final class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
     }
 
     @Override
-    public Status preFilter(CycleState state, Pod pod) {
+    public Status preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
         state.write(PRE_FILTER_STATE_KEY, new PreFilterState(PodRequests.of(pod)));
         return Status.success();
     }

@@ -1,5 +1,6 @@
 package kubelab.scheduler.plugins.nodeports;
 
+import java.util.List;
 import static kubelab.scheduler.framework.Manifests.node;
 import static kubelab.scheduler.framework.Manifests.pod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class NodePortsTest {
         CycleState state = new CycleState();
         Pod second = withHostPort("second", 8080, "TCP");
 
-        assertThat(plugin.preFilter(state, second).isSuccess()).isTrue();
+        assertThat(plugin.preFilter(state, second, List.of()).isSuccess()).isTrue();
         Status status = plugin.filter(state, second, node);
 
         assertThat(status.code()).isEqualTo(Status.Code.Unschedulable);
@@ -57,6 +58,6 @@ class NodePortsTest {
                 spec: {containers: [{name: app, image: nginx, ports: [{containerPort: 80}]}]}
                 """);
 
-        assertThat(plugin.preFilter(new CycleState(), plain).isSkip()).isTrue();
+        assertThat(plugin.preFilter(new CycleState(), plain, List.of()).isSkip()).isTrue();
     }
 }

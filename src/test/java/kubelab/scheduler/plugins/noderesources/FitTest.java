@@ -1,5 +1,6 @@
 package kubelab.scheduler.plugins.noderesources;
 
+import java.util.List;
 import static kubelab.scheduler.framework.Manifests.node;
 import static kubelab.scheduler.framework.Manifests.pod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class FitTest {
 
     private Status filter(Pod pod, NodeInfo node) {
         CycleState state = new CycleState();
-        assertThat(plugin.preFilter(state, pod).isSuccess()).isTrue();
+        assertThat(plugin.preFilter(state, pod, List.of()).isSuccess()).isTrue();
         return plugin.filter(state, pod, node);
     }
 
