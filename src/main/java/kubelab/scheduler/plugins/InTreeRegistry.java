@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import kubelab.scheduler.framework.Plugin;
+import kubelab.scheduler.plugins.interpodaffinity.InterPodAffinity;
 import kubelab.scheduler.plugins.nodeaffinity.NodeAffinity;
 import kubelab.scheduler.plugins.nodename.NodeName;
 import kubelab.scheduler.plugins.nodeports.NodePorts;
@@ -35,6 +36,7 @@ public final class InTreeRegistry {
         registry.put(NodePorts.NAME, NodePorts::new);
         registry.put(Fit.NAME, Fit::new);
         registry.put(PodTopologySpread.NAME, PodTopologySpread::new);
+        registry.put(InterPodAffinity.NAME, InterPodAffinity::new);
         registry.put(BalancedAllocation.NAME, BalancedAllocation::new);
         return registry;
     }

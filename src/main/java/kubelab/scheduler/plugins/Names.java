@@ -14,6 +14,7 @@ public final class Names {
     public static final String TAINT_TOLERATION = "TaintToleration";
     public static final String NODE_PORTS = "NodePorts";
     public static final String POD_TOPOLOGY_SPREAD = "PodTopologySpread";
+    public static final String INTER_POD_AFFINITY = "InterPodAffinity";
 
     private Names() {
     }

@@ -71,7 +71,8 @@ class DefaultPluginsTest {
     @DisplayName("the registry knows every default plugin by the name a profile uses")
     void registryNames() {
         assertThat(InTreeRegistry.create()).containsKeys("NodeUnschedulable", "NodeName", "TaintToleration",
-                "NodeAffinity", "NodePorts", "NodeResourcesFit", "PodTopologySpread", "NodeResourcesBalancedAllocation");
+                "NodeAffinity", "NodePorts", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity",
+                "NodeResourcesBalancedAllocation");
         InTreeRegistry.create().forEach((name, factory) -> assertThat(factory.get().name()).isEqualTo(name));
     }
 }
