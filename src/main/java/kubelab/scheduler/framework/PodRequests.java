@@ -4,6 +4,7 @@ import java.util.Map;
 import kubelab.api.core.Container;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodSpec;
+import kubelab.api.resource.Quantity;
 
 /**
  * The resources a pod asks for as a whole, from its containers' requests.
@@ -74,7 +75,7 @@ public final class PodRequests {
     }
 
     private static Resource container(Container c, boolean nonZero) {
-        Map<String, kubelab.api.resource.Quantity> requests =
+        Map<String, Quantity> requests =
                 c.resources() == null ? Map.of() : c.resources().requests();
         Resource r = Resource.from(requests);
         if (!nonZero) {

@@ -4,9 +4,11 @@ import static kubelab.scheduler.framework.Manifests.node;
 import static kubelab.scheduler.framework.Manifests.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import kubelab.api.core.Pod;
 import kubelab.scheduler.framework.CycleState;
 import kubelab.scheduler.framework.FilterPlugin;
@@ -24,9 +26,9 @@ class DefaultPluginsTest {
 
     /** The filter phase by hand: PreFilter once, then every filter on every node until one rejects. */
     private static Map<String, Status> filterAll(Pod pod, List<NodeInfo> nodes) {
-        List<Plugin> plugins = InTreeRegistry.create().values().stream().map(s -> s.get()).toList();
+        List<Plugin> plugins = InTreeRegistry.create().values().stream().map(Supplier::get).toList();
         CycleState state = new CycleState();
-        List<String> skipped = new java.util.ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Plugin p : plugins) {
             if (p instanceof PreFilterPlugin pre && pre.preFilter(state, pod, nodes).isSkip()) {
                 skipped.add(p.name());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kubelab.api.core.Node;
 import kubelab.api.core.Pod;
 import kubelab.api.core.TopologySpreadConstraint;
@@ -153,7 +154,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin {
                     continue;
                 }
                 long matching = nodeInfo.pods().stream()
-                        .filter(p -> java.util.Objects.equals(p.metadata().namespace(), namespace))
+                        .filter(p -> Objects.equals(p.metadata().namespace(), namespace))
                         .filter(p -> p.metadata().deletionTimestamp() == null)
                         .filter(p -> c.selector().matches(p.metadata().labels()))
                         .count();

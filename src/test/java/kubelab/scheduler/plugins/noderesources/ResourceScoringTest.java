@@ -8,6 +8,8 @@ import java.util.List;
 import kubelab.api.core.Pod;
 import kubelab.scheduler.framework.CycleState;
 import kubelab.scheduler.framework.NodeInfo;
+import kubelab.scheduler.framework.PreScorePlugin;
+import kubelab.scheduler.framework.ScorePlugin;
 import kubelab.scheduler.plugins.noderesources.Fit.ScoringStrategyType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -16,9 +18,9 @@ import org.junit.jupiter.api.Test;
 @Tag("chapter1")
 class ResourceScoringTest {
 
-    private static long score(kubelab.scheduler.framework.ScorePlugin plugin, Pod pod, NodeInfo node) {
+    private static long score(ScorePlugin plugin, Pod pod, NodeInfo node) {
         CycleState state = new CycleState();
-        ((kubelab.scheduler.framework.PreScorePlugin) plugin).preScore(state, pod, List.of(node));
+        ((PreScorePlugin) plugin).preScore(state, pod, List.of(node));
         return plugin.score(state, pod, node);
     }
 
