@@ -17,7 +17,8 @@ import kubelab.scheduler.plugins.noderesources.ResourceAllocationScorer.Resource
  * used in the most similar proportions, so that neither runs out while the other sits idle.
  * Score {@code = (1 - standard deviation of the used fractions) * 100}; it uses the pods' real
  * requests (no 100m/200Mi defaults). Meant to be combined with LeastAllocated, as in the default
- * profile.
+ * profile. Pods that request none of the scored resources (BestEffort) skip it: every node would
+ * look equally balanced for them, and they would pile onto the same node (Kubernetes issue 129138).
  *
  * <p>Real Kubernetes: {@code pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go}.
  */
@@ -45,7 +46,13 @@ public final class BalancedAllocation implements PreScorePlugin, ScorePlugin {
 
     @Override
     public Status preScore(CycleState state, Pod pod, List<NodeInfo> nodes) {
-        state.write(PRE_SCORE_STATE_KEY, new PreScoreState(PodRequests.of(pod)));
+        Resource request = PodRequests.of(pod);
+        boolean bestEffort = scorer.resources().stream()
+                .allMatch(r -> ResourceAllocationScorer.amount(request, r.name()) == 0);
+        if (bestEffort) {
+            return Status.of(Status.Code.Skip).withPlugin(NAME);
+        }
+        state.write(PRE_SCORE_STATE_KEY, new PreScoreState(request));
         return Status.success();
     }
 

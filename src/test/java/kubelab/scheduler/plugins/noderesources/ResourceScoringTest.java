@@ -78,6 +78,15 @@ class ResourceScoringTest {
     }
 
     @Test
+    @DisplayName("balanced allocation skips best-effort pods, which request nothing")
+    void balancedSkipsBestEffort() {
+        NodeInfo node = new NodeInfo(node("n", "4", "8Gi", 110));
+
+        assertThat(new BalancedAllocation().preScore(new CycleState(), pod("besteffort", null, null), List.of(node))
+                .isSkip()).isTrue();
+    }
+
+    @Test
     @DisplayName("balanced allocation with three resources uses the full standard deviation")
     void balancedThreeResources() {
         // fractions 0, 0.5, 1: mean 0.5, variance (0.25 + 0 + 0.25) / 3, std 0.408 -> 59
