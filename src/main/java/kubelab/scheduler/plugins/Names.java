@@ -1,0 +1,21 @@
+package kubelab.scheduler.plugins;
+
+/**
+ * The names of the default plugins, as written in a KubeSchedulerConfiguration profile.
+ *
+ * <p>Real Kubernetes: {@code pkg/scheduler/framework/plugins/names/names.go}.
+ */
+public final class Names {
+    public static final String NODE_UNSCHEDULABLE = "NodeUnschedulable";
+    public static final String NODE_NAME = "NodeName";
+    public static final String NODE_RESOURCES_FIT = "NodeResourcesFit";
+    public static final String NODE_RESOURCES_BALANCED_ALLOCATION = "NodeResourcesBalancedAllocation";
+    public static final String NODE_AFFINITY = "NodeAffinity";
+    public static final String TAINT_TOLERATION = "TaintToleration";
+    public static final String NODE_PORTS = "NodePorts";
+    public static final String POD_TOPOLOGY_SPREAD = "PodTopologySpread";
+    public static final String INTER_POD_AFFINITY = "InterPodAffinity";
+
+    private Names() {
+    }
+}
