@@ -256,8 +256,9 @@ public final class Registry<T extends KubeObject> {
         ObjectMeta om = old.metadata();
         T updated;
         if (part == Part.STATUS) {
-            // The status subresource writes status only; spec and metadata stay as stored.
-            updated = ObjectTrees.withStatusOf(old, object, javaType);
+            // The status subresource writes status only; spec and metadata stay as stored, except
+            // what the kind lets its controller record there (a Deployment's revision annotation).
+            updated = strategy.prepareForStatusUpdate(object, ObjectTrees.withStatusOf(old, object, javaType));
         } else if (part == Part.FINALIZE) {
             updated = strategy.prepareForFinalize(object, old);
         } else {

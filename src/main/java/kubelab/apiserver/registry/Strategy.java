@@ -63,6 +63,16 @@ public interface Strategy<T extends KubeObject> {
         return object;
     }
 
+    /**
+     * Adjusts a status update: {@code merged} is the stored object with the requested status. Most
+     * kinds keep it as it is (Kubernetes' {@code ResetObjectMetaForStatus}); a Deployment also takes
+     * the request's annotations, because its controller records {@code deployment.kubernetes.io/revision}
+     * through the status subresource.
+     */
+    default T prepareForStatusUpdate(T requested, T merged) {
+        return merged;
+    }
+
     /** Checks a new object. Metadata (name, labels, annotations) is checked by the registry. */
     default List<FieldError> validate(T object) {
         return List.of();

@@ -59,6 +59,12 @@ public final class DeploymentStrategy implements Strategy<Deployment> {
 
     /** Annotations are copied to the ReplicaSets, so changing them is a new generation too. */
     @Override
+    public Deployment prepareForStatusUpdate(Deployment requested, Deployment merged) {
+        // Kubernetes' deploymentStatusStrategy keeps spec and labels, not annotations.
+        return merged.withMetadata(merged.metadata().withAnnotations(requested.metadata().annotations()));
+    }
+
+    @Override
     public Deployment prepareForUpdate(Deployment deployment, Deployment old) {
         var meta = deployment.metadata();
         if (!meta.annotations().equals(old.metadata().annotations())

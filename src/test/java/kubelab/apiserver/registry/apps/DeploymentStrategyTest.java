@@ -53,6 +53,23 @@ class DeploymentStrategyTest {
     }
 
     @Test
+    @DisplayName("through the status subresource the controller records status and the revision annotation, never the spec")
+    void statusCarriesAnnotations() {
+        Deployment d = server.create(yaml(NGINX, Deployment.class));
+        Deployment sent = d.withMetadata(d.metadata().withAnnotation("deployment.kubernetes.io/revision", "1")
+                        .withLabel("sneaky", "yes"))
+                .withSpec(d.spec().withReplicas(7))
+                .withStatus(new kubelab.api.apps.DeploymentStatus(1L, 1, 1, 1, 1, 0, null, null, null));
+
+        Deployment stored = server.api.updateStatus(sent);
+
+        assertThat(stored.metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "1");
+        assertThat(stored.metadata().labels()).doesNotContainKey("sneaky");
+        assertThat(stored.spec().replicas()).isEqualTo(1);
+        assertThat(stored.status().observedGeneration()).isEqualTo(1L);
+    }
+
+    @Test
     @DisplayName("the pod template gets the pod spec defaults, but not the ones only a Pod gets")
     void templateDefaults() {
         Deployment d = server.create(yaml(NGINX, Deployment.class));
