@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import kubelab.api.apps.ReplicaSet;
+import kubelab.api.apps.ReplicaSetStatus;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodTemplateSpec;
 import kubelab.api.labels.Selector;
@@ -43,32 +48,48 @@ public final class ReplicaSetController {
 
     private final Api api;
     private final EventLoop loop;
-    private final Lister<ReplicaSet> rsLister;
+    private final String kind;
+    private final BiFunction<String, String, Optional<ReplicaSet>> cachedOwner;
+    private final Function<String, List<ReplicaSet>> cachedOwners;
+    private final BiFunction<String, String, ReplicaSet> freshOwner;
+    private final UnaryOperator<ReplicaSet> statusWriter;
     private final Lister<Pod> podLister;
     private final RateLimitingQueue<String> queue;
     private final ControllerExpectations expectations;
     private Worker<String> worker;
 
+    /** A controller for ReplicaSets; call {@link #start()} once the informers are started. */
     public ReplicaSetController(Api api, InformerFactory informers, EventLoop loop) {
+        this(api, informers, loop, ReplicatedKind.REPLICA_SET);
+    }
+
+    /** The same controller for another kind, seen through its ReplicaSet view (ReplicationControllers). */
+    <T extends KubeObject> ReplicaSetController(Api api, InformerFactory informers, EventLoop loop,
+                                                ReplicatedKind<T> owners) {
         this.api = api;
         this.loop = loop;
-        this.queue = new RateLimitingQueue<>("replicaset", loop);
+        this.kind = owners.kind();
+        this.queue = new RateLimitingQueue<>(owners.queueName(), loop);
         this.expectations = new ControllerExpectations(loop.clock());
-        this.rsLister = informers.listerFor(ReplicaSet.class);
+        Lister<T> lister = informers.listerFor(owners.type());
+        this.cachedOwner = (ns, name) -> lister.inNamespace(ns).get(name).map(owners.toReplicaSet());
+        this.cachedOwners = ns -> lister.inNamespace(ns).list().stream().map(owners.toReplicaSet()).toList();
+        this.freshOwner = (ns, name) -> owners.toReplicaSet().apply(api.get(owners.type(), ns, name));
+        this.statusWriter = view -> owners.toReplicaSet().apply(api.updateStatus(owners.fromReplicaSet().apply(view)));
         this.podLister = informers.listerFor(Pod.class);
-        informers.informerFor(ReplicaSet.class).addEventHandler(new ResourceEventHandler<>() {
+        informers.informerFor(owners.type()).addEventHandler(new ResourceEventHandler<>() {
             @Override
-            public void onAdd(ReplicaSet rs, boolean isInInitialList) {
+            public void onAdd(T rs, boolean isInInitialList) {
                 enqueue(rs);
             }
 
             @Override
-            public void onUpdate(ReplicaSet oldRs, ReplicaSet newRs) {
+            public void onUpdate(T oldRs, T newRs) {
                 enqueue(newRs);
             }
 
             @Override
-            public void onDelete(ReplicaSet rs) {
+            public void onDelete(T rs) {
                 expectations.deleteExpectations(Cache.metaNamespaceKey(rs));
                 enqueue(rs);
             }
@@ -184,17 +205,17 @@ public final class ReplicaSetController {
 
     /** The cached ReplicaSet a controller reference names, if it is the same object (same uid). */
     private ReplicaSet resolveControllerRef(String namespace, OwnerReference ref) {
-        if (!ReplicaSet.KIND.equals(ref.kind())) {
+        if (!kind.equals(ref.kind())) {
             return null;
         }
-        return rsLister.inNamespace(namespace).get(ref.name())
+        return cachedOwner.apply(namespace, ref.name())
                 .filter(rs -> Objects.equals(rs.metadata().uid(), ref.uid())).orElse(null);
     }
 
     /** The cached ReplicaSets of the pod's namespace whose selector matches its labels. */
     private List<ReplicaSet> getPodReplicaSets(Pod pod) {
         List<ReplicaSet> matching = new ArrayList<>();
-        for (ReplicaSet rs : rsLister.inNamespace(pod.namespace()).list()) {
+        for (ReplicaSet rs : cachedOwners.apply(pod.namespace())) {
             Selector selector = Selector.from(rs.spec().selector());
             if (!selector.isEmpty() && selector.matches(pod.metadata().labels())) {
                 matching.add(rs);
@@ -218,7 +239,7 @@ public final class ReplicaSetController {
     // tag::sync-replica-set[]
     public void syncReplicaSet(String key) {
         Cache.NamespacedName nn = Cache.splitMetaNamespaceKey(key);
-        ReplicaSet rs = rsLister.inNamespace(nn.namespace()).get(nn.name()).orElse(null);
+        ReplicaSet rs = cachedOwner.apply(nn.namespace(), nn.name()).orElse(null);
         if (rs == null) {
             expectations.deleteExpectations(key);
             return;
@@ -238,12 +259,11 @@ public final class ReplicaSetController {
                 manageReplicasErr = e;
             }
         }
-        ReplicaSet updated = ReplicaSetStatuses.updateIfChanged(api, rs,
-                ReplicaSetStatuses.calculate(rs, filteredPods, loop.clock().now()));
+        ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, filteredPods, loop.clock().now());
+        ReplicaSetStatuses.updateIfChanged(rs, status, statusWriter, () -> freshOwner.apply(rs.namespace(), rs.name()));
         int minReady = minReadySeconds(rs);
-        if (manageReplicasErr == null && minReady > 0 && updated.status() != null
-                && Objects.equals(updated.status().readyReplicas(), replicas(rs))
-                && !Objects.equals(updated.status().availableReplicas(), replicas(rs))) {
+        if (manageReplicasErr == null && minReady > 0 && status.readyReplicas() == replicas(rs)
+                && status.availableReplicas() != replicas(rs)) {
             queue.addAfter(key, Duration.ofSeconds(minReady));
         }
         if (manageReplicasErr != null) {
@@ -254,7 +274,7 @@ public final class ReplicaSetController {
 
     private ReplicaSet freshReplicaSet(ReplicaSet rs) {
         try {
-            return api.get(ReplicaSet.class, rs.namespace(), rs.name());
+            return freshOwner.apply(rs.namespace(), rs.name());
         } catch (ApiException e) {
             if (e.code() == 404) {
                 return null;

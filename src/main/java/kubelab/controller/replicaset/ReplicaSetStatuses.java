@@ -3,12 +3,13 @@ package kubelab.controller.replicaset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import kubelab.api.apps.ReplicaSet;
 import kubelab.api.apps.ReplicaSetStatus;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodConditionType;
 import kubelab.api.labels.Selector;
-import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
 
 /**
@@ -62,26 +63,27 @@ final class ReplicaSetStatuses {
     }
 
     /**
-     * Writes {@code status} through the status subresource, with the resourceVersion read, unless
+     * Writes {@code status} with {@code updateStatus} (the status subresource, with the resourceVersion read), unless
      * the stored status already says the same: an unchanged write would wake every watcher for nothing.
      *
      * On a 409 Conflict (the cached copy was stale) it reads the stored ReplicaSet and retries once.
      *
      * @return the ReplicaSet as stored afterwards
      */
-    static ReplicaSet updateIfChanged(Api api, ReplicaSet rs, ReplicaSetStatus status) {
+    static ReplicaSet updateIfChanged(ReplicaSet rs, ReplicaSetStatus status, UnaryOperator<ReplicaSet> updateStatus,
+                                      Supplier<ReplicaSet> fresh) {
         if (sameStatus(rs.status(), status)) {
             return rs;
         }
         try {
-            return api.updateStatus(rs.withStatus(status));
+            return updateStatus.apply(rs.withStatus(status));
         } catch (ApiException e) {
             if (e.code() != 409) {
                 throw e;
             }
             // The cached copy was stale: read the stored one and try once more, as Kubernetes does.
-            ReplicaSet fresh = api.get(ReplicaSet.class, rs.namespace(), rs.name());
-            return sameStatus(fresh.status(), status) ? fresh : api.updateStatus(fresh.withStatus(status));
+            ReplicaSet stored = fresh.get();
+            return sameStatus(stored.status(), status) ? stored : updateStatus.apply(stored.withStatus(status));
         }
     }
 
