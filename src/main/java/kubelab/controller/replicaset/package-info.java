@@ -5,6 +5,8 @@
  * deleting the least valuable pods first ({@link kubelab.controller.replicaset.ActivePodsWithRanks}),
  * and waiting for its own writes to reach its cache
  * ({@link kubelab.controller.replicaset.ControllerExpectations}).
+ * {@link kubelab.controller.replicaset.ReplicationManager} runs the same controller over
+ * ReplicationControllers, seen as ReplicaSets through a small conversion (as Kubernetes shares the code).
  *
  * <p>It reads through {@code kubelab.client} informers and listers, runs on a
  * {@code kubelab.time.EventLoop}, and writes only through {@code kubelab.apiserver.Api}.
