@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @Tag("chapter1")
 @DisplayName("The ReplicaSet controller")
 class ReplicaSetControllerTest {
-    private static final Path EXAMPLES = Path.of("/work/shared/k8s-examples");
+    private static final Path EXAMPLES = Path.of(System.getProperty("kubelab.shared", "../shared"), "k8s-examples");
 
     private final SimulatedLoop loop = new SimulatedLoop(3);
     private final ApiServer server = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
