@@ -1,5 +1,7 @@
 package kubelab.controller.namespace;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kubelab.api.ResourceType;
@@ -8,19 +10,21 @@ import kubelab.api.core.NamespaceSpec;
 import kubelab.api.meta.KubeObject;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
+import kubelab.apiserver.DeleteResult;
 import kubelab.client.InformerFactory;
 import kubelab.client.Lister;
 import kubelab.client.RateLimitingQueue;
 import kubelab.client.ResourceEventHandler;
 import kubelab.client.Worker;
+import kubelab.time.Clock;
 import kubelab.time.EventLoop;
 
 /**
  * Empties a namespace that is being deleted, then lets it go. For a Namespace with a
  * deletionTimestamp (phase Terminating) it lists every namespaced resource type of the Scheme in
- * that namespace and deletes what it finds; while anything is left it tries again later, with
- * back-off; once nothing is left it removes the {@code kubernetes} finalizer through the
- * {@code finalize} subresource, and the API server deletes the namespace. Meanwhile the API server
+ * that namespace and deletes what it finds; while anything is left it looks again later, after a
+ * wait timed by the pods' grace periods; once nothing is left it removes the {@code kubernetes}
+ * finalizer through the {@code finalize} subresource, and the API server deletes the namespace. Meanwhile the API server
  * refuses new objects in it (NamespaceLifecycle admission), so the emptying ends.
  *
  * <p>Deletes are ordinary ones, as Kubernetes makes them: objects with finalizers wait for them,
@@ -32,6 +36,7 @@ import kubelab.time.EventLoop;
  * {@code namespacedResourcesDeleter} in {@code pkg/controller/namespace/deletion}.
  */
 public final class NamespaceController {
+    private static final System.Logger LOG = System.getLogger(NamespaceController.class.getName());
 
     /** The one call to the {@code finalize} subresource the controller needs ({@code ApiServer::finalizeNamespace}). */
     @FunctionalInterface
@@ -39,10 +44,15 @@ public final class NamespaceController {
         Namespace finalizeNamespace(Namespace namespace);
     }
 
-    /** Thrown while objects remain, so that the worker tries the namespace again with back-off. */
-    static final class ResourcesRemaining extends Exception {
-        ResourcesRemaining(String namespace, int count) {
-            super("namespace " + namespace + " still has " + count + " object(s); waiting for them to be deleted");
+    /**
+     * What a pass leaves behind: how many objects, and how many seconds the longest pod grace
+     * period still has to run (0 if none), from which the next look is timed.
+     */
+    record Remaining(int count, long estimateSeconds) {
+        static final Remaining NONE = new Remaining(0, 0);
+
+        Remaining plus(Remaining other) {
+            return new Remaining(count + other.count, Math.max(estimateSeconds, other.estimateSeconds));
         }
     }
 
@@ -50,12 +60,14 @@ public final class NamespaceController {
     private final NamespaceFinalizer finalizer;
     private final Lister<Namespace> namespaces;
     private final RateLimitingQueue<String> queue;
+    private final Clock clock;
 
     public NamespaceController(Api api, NamespaceFinalizer finalizer, InformerFactory informers, EventLoop loop) {
         this.api = api;
         this.finalizer = finalizer;
         this.namespaces = informers.listerFor(Namespace.class);
         this.queue = new RateLimitingQueue<>("namespace", loop);
+        this.clock = loop.clock();
         informers.informerFor(Namespace.class).addEventHandler(ResourceEventHandler.onAnyChange(ns -> {
             if (ns.metadata().deletionTimestamp() != null) {
                 queue.add(ns.metadata().name());
@@ -64,8 +76,12 @@ public final class NamespaceController {
         new Worker<>(queue, loop, this::syncNamespace);
     }
 
-    /** Empties namespace {@code name} if it is being deleted, and finalizes it once it is empty. */
-    void syncNamespace(String name) throws ResourcesRemaining {
+    /**
+     * Empties namespace {@code name} if it is being deleted, and finalizes it once it is empty.
+     * While objects remain it looks again after half the longest remaining pod grace period plus
+     * a second: not an error, so no back-off and no warning, as in Kubernetes.
+     */
+    void syncNamespace(String name) {
         Optional<Namespace> cached = namespaces.get(name);
         if (cached.isEmpty() || cached.get().metadata().deletionTimestamp() == null) {
             return;
@@ -75,14 +91,16 @@ public final class NamespaceController {
         if (!finalizers.contains(NamespaceSpec.FINALIZER_KUBERNETES)) {
             return; // finalized already; the API server removes it
         }
-        int remaining = 0;
+        Remaining remaining = Remaining.NONE;
         for (ResourceType type : api.scheme().all()) {
             if (type.namespaced()) {
-                remaining += deleteAll(type.javaType(), name);
+                remaining = remaining.plus(deleteAll(type.javaType(), name));
             }
         }
-        if (remaining > 0) {
-            throw new ResourcesRemaining(name, remaining);
+        if (remaining.count() > 0) {
+            LOG.log(System.Logger.Level.DEBUG, "namespace " + name + ": " + remaining.count() + " object(s) remaining");
+            queue.addAfter(name, Duration.ofSeconds(remaining.estimateSeconds() / 2 + 1));
+            return;
         }
         List<String> rest = finalizers.stream().filter(f -> !f.equals(NamespaceSpec.FINALIZER_KUBERNETES)).toList();
         try {
@@ -94,23 +112,29 @@ public final class NamespaceController {
         }
     }
 
-    /** Deletes every object of {@code type} in the namespace; returns how many are still there. */
-    private <T extends KubeObject> int deleteAll(Class<T> type, String namespace) {
-        int remaining = 0;
+    /** Deletes every object of {@code type} in the namespace; says what is still there. */
+    private <T extends KubeObject> Remaining deleteAll(Class<T> type, String namespace) {
+        Remaining remaining = Remaining.NONE;
         for (T object : api.list(type, namespace).items()) {
-            if (object.metadata().deletionTimestamp() != null) {
-                remaining++; // already on its way out: waiting for finalizers or a kubelet
-                continue;
-            }
-            try {
-                if (!api.delete(type, namespace, object.metadata().name()).deleted()) {
-                    remaining++;
-                }
-            } catch (ApiException e) {
-                if (e.code() != 404) {
+            T left = object;
+            if (object.metadata().deletionTimestamp() == null) {
+                try {
+                    DeleteResult<T> result = api.delete(type, namespace, object.metadata().name());
+                    if (result.deleted()) {
+                        continue;
+                    }
+                    left = result.object();
+                } catch (ApiException e) {
+                    if (e.code() == 404) {
+                        continue;
+                    }
                     throw e;
                 }
             }
+            // On its way out, waiting for finalizers or (a pod) for its grace period and kubelet.
+            Instant due = left.metadata().deletionTimestamp();
+            long seconds = due == null ? 0 : Math.max(0, Duration.between(clock.now(), due).getSeconds());
+            remaining = remaining.plus(new Remaining(1, seconds));
         }
         return remaining;
     }

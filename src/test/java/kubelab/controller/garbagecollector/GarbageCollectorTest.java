@@ -171,4 +171,28 @@ class GarbageCollectorTest {
 
         assertThat(configMaps()).containsExactly("owner");
     }
+
+    @Test
+    @DisplayName("foreground deletion reaches down a chain: grandchildren go first, then children, then the owner")
+    void foregroundChain() {
+        ConfigMap owner = configMap("owner");
+        ConfigMap child = dependent("child", owner);
+        ConfigMap grandchild = dependent("grandchild", child);
+        api.update(grandchild.withMetadata(grandchild.metadata().withFinalizers(List.of("example.com/hold"))));
+        run();
+
+        api.delete(ConfigMap.class, NS, "owner", DeleteOptions.propagation(DeleteOptions.FOREGROUND));
+        loop.settle();
+
+        // The child went in the foreground too, so both wait on the held grandchild.
+        assertThat(configMaps()).containsExactly("child", "grandchild", "owner");
+        assertThat(api.get(ConfigMap.class, NS, "child").metadata().finalizers())
+                .containsExactly(Deletion.FOREGROUND_FINALIZER);
+
+        ConfigMap release = api.get(ConfigMap.class, NS, "grandchild");
+        api.update(release.withMetadata(release.metadata().withFinalizers(List.of())));
+        loop.settle();
+
+        assertThat(configMaps()).isEmpty();
+    }
 }

@@ -73,7 +73,7 @@ class NamespaceControllerTest {
         api.update(held.withMetadata(held.metadata().withFinalizers(List.of("example.com/hold"))));
 
         api.delete(Namespace.class, null, NS);
-        // The controller keeps retrying, with back-off, while the held object stays: it never settles.
+        // The controller looks again every second while the held object stays: it never settles.
         loop.advance(Duration.ofMinutes(10));
 
         Namespace terminating = api.get(Namespace.class, null, NS);
