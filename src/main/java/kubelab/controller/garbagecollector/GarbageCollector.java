@@ -1,7 +1,9 @@
 package kubelab.controller.garbagecollector;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kubelab.api.ResourceType;
 import kubelab.api.meta.KubeObject;
@@ -39,11 +41,23 @@ import kubelab.time.EventLoop;
  */
 public final class GarbageCollector {
     private static final System.Logger LOG = System.getLogger(GarbageCollector.class.getName());
+    /** Kubernetes keeps the last 500 absent owners. */
+    static final int ABSENT_OWNER_CACHE_SIZE = 500;
 
     private final Api api;
     private final GraphBuilder graph;
     private final RateLimitingQueue<String> attemptToDelete;
     private final RateLimitingQueue<String> attemptToOrphan;
+    /**
+     * Owners a live GET found absent, by namespace and uid. A uid is never reused, so an absent
+     * owner stays absent: many dependents of one deleted owner cost one GET, not one each.
+     */
+    private final Map<String, Boolean> absentOwnerCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ABSENT_OWNER_CACHE_SIZE;
+        }
+    };
 
     /** Asks {@code informers} for one informer per resource type; start the factory afterwards. */
     public GarbageCollector(Api api, InformerFactory informers, EventLoop loop) {
@@ -188,7 +202,15 @@ public final class GarbageCollector {
         if (type.get().namespaced() && dependentNamespace == null) {
             return Optional.empty(); // a cluster-scoped object cannot be owned by a namespaced one
         }
-        return getLive(ref.apiVersion(), ref.kind(), dependentNamespace, ref.name(), ref.uid());
+        String key = (type.get().namespaced() ? dependentNamespace : "") + "/" + ref.uid();
+        if (absentOwnerCache.get(key) != null) { // get, not containsKey: it refreshes the entry
+            return Optional.empty();
+        }
+        Optional<KubeObject> owner = getLive(ref.apiVersion(), ref.kind(), dependentNamespace, ref.name(), ref.uid());
+        if (owner.isEmpty()) {
+            absentOwnerCache.put(key, Boolean.TRUE);
+        }
+        return owner;
     }
 
     /** A live GET by name; empty if not found, or found with another uid (a new object of that name). */

@@ -2,7 +2,10 @@ package kubelab.controller.garbagecollector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kubelab.api.Scheme;
@@ -12,6 +15,7 @@ import kubelab.api.core.Pod;
 import kubelab.api.core.PodSpec;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.meta.OwnerReference;
+import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiServer;
 import kubelab.apiserver.DeleteOptions;
 import kubelab.apiserver.registry.Deletion;
@@ -194,5 +198,37 @@ class GarbageCollectorTest {
         loop.settle();
 
         assertThat(configMaps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an owner found absent is remembered: its many dependents cost one GET of it, not one each")
+    void absentOwnerCache() {
+        SimulatedLoop quiet = new SimulatedLoop(4);
+        ApiServer server = new ApiServer(new MemoryStore(), Scheme.standard(), quiet);
+        List<String> ownerGets = new ArrayList<>();
+        // The API server, seen through a proxy that notes each GET of the absent owner "ghost".
+        Api counting = (Api) Proxy.newProxyInstance(Api.class.getClassLoader(), new Class<?>[] {Api.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("get") && "ghost".equals(args[2])) {
+                        ownerGets.add((String) args[2]);
+                    }
+                    try {
+                        return method.invoke(server, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        InformerFactory factory = new InformerFactory(server, quiet, Duration.ZERO);
+        new GarbageCollector(counting, factory, quiet);
+        OwnerReference ghost = new OwnerReference("v1", "ConfigMap", "ghost", "gone-uid", true, true);
+        for (int i = 0; i < 5; i++) {
+            ConfigMap cm = ConfigMap.of(NS, "d" + i, Map.of("k", "v"));
+            server.create(cm.withMetadata(cm.metadata().withOwnerReferences(List.of(ghost))));
+        }
+        factory.start();
+        quiet.settle();
+
+        assertThat(server.list(ConfigMap.class, NS).items()).isEmpty();
+        assertThat(ownerGets).hasSize(1);
     }
 }
