@@ -1,6 +1,7 @@
 package kubelab.controller.nodelifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -164,7 +165,7 @@ class NodeLifecycleControllerTest {
                 ConditionStatus.FALSE, loop.now(), loop.now(), "KubeletNotReady", "container runtime is down"))));
         loop.advance(NodeLifecycleController.NODE_MONITOR_PERIOD);
         assertThat(taints()).extracting(Taint::key, Taint::effect)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(NodeLifecycleController.TAINT_NODE_NOT_READY,
+                .containsExactly(tuple(NodeLifecycleController.TAINT_NODE_NOT_READY,
                         TaintEffect.NO_EXECUTE));
     }
 
