@@ -9,6 +9,7 @@ import java.util.List;
 import kubelab.api.Scheme;
 import kubelab.api.batch.Job;
 import kubelab.api.batch.JobCondition;
+import kubelab.api.batch.JobSpec;
 import kubelab.api.batch.JobStatus;
 import kubelab.api.core.ConditionStatus;
 import kubelab.api.core.Pod;
@@ -43,10 +44,11 @@ class JobControllerTest {
         return job.withMetadata(job.metadata().withNamespace("default"));
     }
 
+    /** The pi Job with other parallelism, completions and activeDeadlineSeconds. */
     private static Job pi(Integer parallelism, Integer completions, Long activeDeadlineSeconds) {
         Job job = pi();
-        var s = job.spec();
-        return job.withSpec(new kubelab.api.batch.JobSpec(parallelism, completions, activeDeadlineSeconds,
+        JobSpec s = job.spec();
+        return job.withSpec(new JobSpec(parallelism, completions, activeDeadlineSeconds,
                 s.podFailurePolicy(), s.successPolicy(), s.backoffLimit(), s.backoffLimitPerIndex(),
                 s.maxFailedIndexes(), s.selector(), s.manualSelector(), s.template(), s.ttlSecondsAfterFinished(),
                 s.completionMode(), s.suspend(), s.podReplacementPolicy(), s.managedBy()));
