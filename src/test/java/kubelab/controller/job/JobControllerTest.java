@@ -152,6 +152,27 @@ class JobControllerTest {
     }
 
     @Test
+    @DisplayName("lowering parallelism deletes the surplus pods, the not-ready one first")
+    void lowerParallelism() {
+        api.create(pi(2, 4, null));
+        run();
+        List<Pod> pods = activePods();
+        setPhase(pods.get(0), PodPhase.RUNNING, true);
+        setPhase(pods.get(1), PodPhase.RUNNING, false);
+        loop.settle();
+
+        Job job = api.get(Job.class, "default", "pi");
+        JobSpec s = job.spec();
+        api.update(job.withSpec(new JobSpec(1, s.completions(), s.activeDeadlineSeconds(), s.podFailurePolicy(),
+                s.successPolicy(), s.backoffLimit(), s.backoffLimitPerIndex(), s.maxFailedIndexes(), s.selector(),
+                s.manualSelector(), s.template(), s.ttlSecondsAfterFinished(), s.completionMode(), s.suspend(),
+                s.podReplacementPolicy(), s.managedBy())));
+        loop.settle();
+
+        assertThat(activePods()).extracting(Pod::name).containsExactly(pods.get(0).name());
+    }
+
+    @Test
     @DisplayName("a failed pod is replaced until backoffLimit is exceeded, then the Job fails with BackoffLimitExceeded")
     void backoffLimitExceeded() {
         api.create(pi()); // backoffLimit: 4
