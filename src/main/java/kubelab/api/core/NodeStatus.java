@@ -1,6 +1,5 @@
 package kubelab.api.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kubelab.api.meta.PatchStrategy;
@@ -49,28 +48,12 @@ public record NodeStatus(
 
     /** The condition of this type, or null. */
     public NodeCondition condition(String type) {
-        for (NodeCondition c : conditions) {
-            if (c.type().equals(type)) {
-                return c;
-            }
-        }
-        return null;
+        return Copies.find(conditions, NodeCondition::type, type);
     }
 
     /** A copy with this condition replacing the one of the same type in place, or appended. */
     public NodeStatus withCondition(NodeCondition condition) {
-        List<NodeCondition> copy = new ArrayList<>(conditions);
-        boolean replaced = false;
-        for (int i = 0; i < copy.size(); i++) {
-            if (copy.get(i).type().equals(condition.type())) {
-                copy.set(i, condition);
-                replaced = true;
-            }
-        }
-        if (!replaced) {
-            copy.add(condition);
-        }
-        return withConditions(copy);
+        return withConditions(Copies.upsert(conditions, condition, NodeCondition::type));
     }
 
     public NodeStatus withCapacity(Map<String, Quantity> capacity) {

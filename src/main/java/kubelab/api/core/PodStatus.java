@@ -1,7 +1,6 @@
 package kubelab.api.core;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kubelab.api.meta.PatchStrategy;
@@ -60,12 +59,7 @@ public record PodStatus(
 
     /** The condition of this type, or null. */
     public PodCondition condition(String type) {
-        for (PodCondition c : conditions) {
-            if (c.type().equals(type)) {
-                return c;
-            }
-        }
-        return null;
+        return Copies.find(conditions, PodCondition::type, type);
     }
 
     /**
@@ -73,18 +67,7 @@ public record PodStatus(
      * of {@code conditions}), or is appended.
      */
     public PodStatus withCondition(PodCondition condition) {
-        List<PodCondition> copy = new ArrayList<>(conditions);
-        boolean replaced = false;
-        for (int i = 0; i < copy.size(); i++) {
-            if (copy.get(i).type().equals(condition.type())) {
-                copy.set(i, condition);
-                replaced = true;
-            }
-        }
-        if (!replaced) {
-            copy.add(condition);
-        }
-        return withConditions(copy);
+        return withConditions(Copies.upsert(conditions, condition, PodCondition::type));
     }
 
     public PodStatus withPhase(String phase) {
