@@ -89,22 +89,8 @@ final class MetadataValidation {
             case DNS1123_SUBDOMAIN -> NameValidation.isDNS1123Subdomain(name);
             case DNS1123_LABEL -> NameValidation.isDNS1123Label(name);
             case DNS1035_LABEL -> NameValidation.isDNS1035Label(name);
-            case PATH_SEGMENT -> pathSegment(name);
+            case PATH_SEGMENT -> kubelab.apiserver.registry.validation.FieldChecks.pathSegment(name);
         };
-    }
-
-    /** Kubernetes' {@code path.ValidatePathSegmentName}: usable in a URL path as it is. */
-    private static List<String> pathSegment(String name) {
-        if (name.equals(".") || name.equals("..")) {
-            return List.of("may not be '" + name + "'");
-        }
-        List<String> errs = new ArrayList<>();
-        for (String bad : List.of("/", "%")) {
-            if (name.contains(bad)) {
-                errs.add("may not contain '" + bad + "'");
-            }
-        }
-        return errs;
     }
 
     private static void validateLabels(Map<String, String> labels, List<FieldError> errors) {

@@ -1,5 +1,7 @@
 package kubelab.apiserver.registry.core;
 
+import static kubelab.apiserver.registry.validation.JsonDefaults.putIfAbsent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -138,17 +140,5 @@ public final class PodDefaults {
         int colon = image.lastIndexOf(':');
         boolean tagged = colon > slash;
         return !tagged || image.endsWith(":latest") ? "Always" : "IfNotPresent";
-    }
-
-    private static void putIfAbsent(ObjectNode node, String field, String value) {
-        if (!node.hasNonNull(field)) {
-            node.put(field, value);
-        }
-    }
-
-    private static void putIfAbsent(ObjectNode node, String field, int value) {
-        if (!node.hasNonNull(field)) {
-            node.put(field, value);
-        }
     }
 }

@@ -11,10 +11,10 @@ import kubelab.api.core.PodPhase;
 import kubelab.api.core.PodQOSClass;
 import kubelab.api.core.PodStatus;
 import kubelab.api.resource.Quantity;
-import kubelab.api.serialization.Json;
 import kubelab.apiserver.DeleteOptions;
 import kubelab.apiserver.FieldError;
 import kubelab.apiserver.registry.Strategy;
+import kubelab.apiserver.registry.validation.JsonDefaults;
 
 /**
  * Pods: spec defaults, {@code status.phase: Pending} and the QoS class on creation, the fields a
@@ -35,9 +35,7 @@ public final class PodStrategy implements Strategy<Pod> {
         if (pod.spec() == null) {
             return pod;
         }
-        ObjectNode tree = (ObjectNode) Json.toTree(pod);
-        PodDefaults.applyToSpec((ObjectNode) tree.get("spec"));
-        return Json.fromTree(tree, Pod.class);
+        return JsonDefaults.apply(pod, Pod.class, tree -> PodDefaults.applyToSpec((ObjectNode) tree.get("spec")));
     }
 
     @Override
