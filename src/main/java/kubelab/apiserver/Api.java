@@ -91,4 +91,15 @@ public interface Api {
      */
     <T extends KubeObject> ApiWatch watch(Class<T> type, String namespace, ListOptions options,
                                           Executor deliverOn, WatchHandler<T> handler);
+
+    /**
+     * Binds a pod to a node through the pod's {@code binding} subresource: sets
+     * {@code spec.nodeName} and the {@code PodScheduled=True} condition in one write. A pod that
+     * already has a node, or is being deleted, is a 409 Conflict.
+     *
+     * @return the pod as bound
+     */
+    default kubelab.api.core.Pod bind(kubelab.api.core.Binding binding) {
+        throw ApiException.methodNotSupported("", "pods/binding", "create");
+    }
 }

@@ -1,12 +1,20 @@
 package kubelab.apiserver;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import kubelab.api.ResourceType;
 import kubelab.api.Scheme;
+import kubelab.api.core.Binding;
+import kubelab.api.core.ConditionStatus;
+import kubelab.api.core.ObjectReference;
+import kubelab.api.core.Pod;
+import kubelab.api.core.PodCondition;
+import kubelab.api.core.PodConditionType;
+import kubelab.api.core.PodStatus;
 import kubelab.api.fields.FieldSelector;
 import kubelab.api.labels.Selector;
 import kubelab.api.meta.KubeObject;
@@ -211,6 +219,43 @@ public final class ApiServer implements Api {
     public kubelab.api.core.Namespace finalizeNamespace(kubelab.api.core.Namespace namespace) {
         Registry<kubelab.api.core.Namespace> r = registry(kubelab.api.core.Namespace.class);
         return r.update(namespace, null, Registry.Part.FINALIZE, false, UserInfo.SYSTEM);
+    }
+
+    @Override
+    public Pod bind(Binding binding) {
+        String ns = binding.namespace();
+        String podName = requireName(binding.name());
+        ObjectReference target = binding.target();
+        List<FieldError> errors = new ArrayList<>();
+        if (target == null || target.name() == null || target.name().isEmpty()) {
+            errors.add(FieldError.required("target.name", ""));
+        } else if (target.kind() != null && !target.kind().isEmpty() && !"Node".equals(target.kind())) {
+            errors.add(FieldError.notSupported("target.kind", target.kind(), List.of("Node")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("", Binding.KIND, podName, errors);
+        }
+        Registry<Pod> r = registry(Pod.class);
+        String nodeName = target.name();
+        return r.guaranteedUpdate(namespaceFor(r.type(), ns), podName, pod -> {
+            String uid = binding.metadata().uid();
+            if (uid != null && !uid.equals(pod.metadata().uid())) {
+                throw ApiException.conflict("", "pods/binding", podName, "Precondition failed: UID in precondition: "
+                        + uid + ", UID in object meta: " + pod.metadata().uid());
+            }
+            if (pod.metadata().deletionTimestamp() != null) {
+                throw ApiException.conflict("", "pods/binding", podName,
+                        "pod " + podName + " is being deleted, cannot be assigned to a host");
+            }
+            String current = pod.spec().nodeName();
+            if (current != null && !current.isEmpty()) {
+                throw ApiException.conflict("", "pods/binding", podName,
+                        "pod " + podName + " is already assigned to node \"" + current + "\"");
+            }
+            PodStatus status = pod.status() == null ? PodStatus.empty() : pod.status();
+            return pod.withSpec(pod.spec().withNodeName(nodeName)).withStatus(status.withCondition(
+                    PodCondition.of(PodConditionType.POD_SCHEDULED, ConditionStatus.TRUE, loop.clock().now())));
+        });
     }
 
     @Override

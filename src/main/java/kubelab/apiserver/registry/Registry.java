@@ -251,6 +251,28 @@ public final class Registry<T extends KubeObject> {
         }
     }
 
+    /**
+     * Reads the stored object, applies {@code tryUpdate} and writes the result if nobody wrote in
+     * between, re-reading and re-applying until that holds. For subresources whose own checks
+     * replace the kind's update validation, such as a pod's binding; {@code tryUpdate} throws an
+     * {@link ApiException} to refuse.
+     */
+    public T guaranteedUpdate(String namespace, String name, java.util.function.UnaryOperator<T> tryUpdate) {
+        String key = Keys.key(type, namespace, name);
+        while (true) {
+            KeyValue kv = store.get(key).orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
+            T updated = tryUpdate.apply(decode(kv.value(), kv.modRevision()));
+            try {
+                KeyValue written = store.update(key, encode(updated), kv.modRevision());
+                return withResourceVersion(updated, written.modRevision());
+            } catch (StoreException.RevisionMismatch e) {
+                // Someone wrote in between: read again and re-apply.
+            } catch (StoreException.KeyNotFound e) {
+                throw ApiException.notFound(type.group(), type.plural(), name);
+            }
+        }
+    }
+
     /** The object an update would store, before admission and validation. */
     private T prepareUpdate(T object, T old, Part part) {
         ObjectMeta om = old.metadata();

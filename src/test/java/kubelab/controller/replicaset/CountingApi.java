@@ -72,4 +72,9 @@ final class CountingApi implements Api {
                                                  Executor deliverOn, WatchHandler<T> handler) {
         return delegate.watch(type, namespace, options, deliverOn, handler);
     }
+
+    @Override
+    public kubelab.api.core.Pod bind(kubelab.api.core.Binding binding) {
+        return delegate.bind(binding);
+    }
 }
