@@ -31,6 +31,23 @@ public final class ApiException extends RuntimeException {
         return status.reason();
     }
 
+    /** The same error with one more cause in its details, as some admission plug-ins add. */
+    public ApiException withCause(Status.Cause cause) {
+        Status.Details d = status.details() == null
+                ? new Status.Details(null, null, null, null, null, null) : status.details();
+        java.util.List<Status.Cause> causes = new java.util.ArrayList<>(d.causes());
+        causes.add(cause);
+        Status.Details nd = new Status.Details(d.name(), d.group(), d.kind(), d.uid(), causes, d.retryAfterSeconds());
+        return new ApiException(new Status(status.apiVersion(), status.kind(), status.metadata(), status.status(),
+                status.message(), status.reason(), nd, status.code()));
+    }
+
+    /** Whether the details carry a cause of this type, e.g. {@code NamespaceTerminating}. */
+    public boolean hasCause(String causeType) {
+        return status.details() != null
+                && status.details().causes().stream().anyMatch(c -> causeType.equals(c.reason()));
+    }
+
     /** {@code pods "web" not found}. */
     public static ApiException notFound(String group, String resource, String name) {
         return new ApiException(Status.failure(404, "NotFound",

@@ -2,6 +2,7 @@ package kubelab.apiserver;
 
 import java.util.List;
 import kubelab.apiserver.admission.AdmissionChain;
+import kubelab.apiserver.admission.DefaultTolerationSeconds;
 import kubelab.apiserver.admission.NamespaceLifecycle;
 
 /**
@@ -16,6 +17,6 @@ final class StandardAdmission {
     }
 
     static AdmissionChain chain() {
-        return new AdmissionChain(List.of(new NamespaceLifecycle()));
+        return new AdmissionChain(List.of(new NamespaceLifecycle(), new DefaultTolerationSeconds()));
     }
 }

@@ -127,6 +127,9 @@ class ApiServerDeleteTest {
             assertThat(e.code()).isEqualTo(403);
             assertThat(e.getMessage()).isEqualTo("pods \"web-2\" is forbidden: "
                     + "unable to create new content in namespace dev because it is being terminated");
+            // Controllers recognise this refusal by its cause and do not retry it.
+            assertThat(e.hasCause("NamespaceTerminating")).isTrue();
+            assertThat(e.status().details().causes().get(0).field()).isEqualTo("metadata.namespace");
         });
 
         // What the namespace controller does: empty the namespace, then remove the finalizer.

@@ -96,6 +96,18 @@ public record PodSpec(
         return of(List.of(container));
     }
 
+    /** The same spec with other tolerations, as the DefaultTolerationSeconds admission plug-in adds them. */
+    public PodSpec withTolerations(List<Toleration> tolerations) {
+        return new PodSpec(volumes, initContainers, containers, ephemeralContainers, restartPolicy,
+                terminationGracePeriodSeconds, activeDeadlineSeconds, dnsPolicy, nodeSelector, serviceAccountName,
+                serviceAccount, automountServiceAccountToken, nodeName, hostNetwork, hostPID, hostIPC,
+                shareProcessNamespace, securityContext, imagePullSecrets, hostname, subdomain, affinity,
+                schedulerName, tolerations, hostAliases, priorityClassName, priority, dnsConfig, readinessGates,
+                runtimeClassName, enableServiceLinks, preemptionPolicy, overhead, topologySpreadConstraints,
+                setHostnameAsFQDN, os, hostUsers, schedulingGates, resourceClaims, resources, hostnameOverride,
+                workloadRef);
+    }
+
     /** The binding the scheduler makes: the pod will run on this node. */
     public PodSpec withNodeName(String nodeName) {
         return new PodSpec(volumes, initContainers, containers, ephemeralContainers, restartPolicy,

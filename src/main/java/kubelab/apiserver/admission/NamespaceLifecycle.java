@@ -2,6 +2,7 @@ package kubelab.apiserver.admission;
 
 import java.util.Set;
 import kubelab.api.core.Namespace;
+import kubelab.api.meta.Status;
 import kubelab.apiserver.ApiException;
 
 /**
@@ -15,6 +16,8 @@ import kubelab.apiserver.ApiException;
 public final class NamespaceLifecycle implements AdmissionPlugin.Validating {
     /** Namespaces that may never be deleted. */
     public static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
+    /** The cause type on a create refused because its namespace is terminating ({@code v1.NamespaceTerminatingCause}). */
+    public static final String NAMESPACE_TERMINATING_CAUSE = "NamespaceTerminating";
 
     @Override
     public String name() {
@@ -46,8 +49,10 @@ public final class NamespaceLifecycle implements AdmissionPlugin.Validating {
         boolean terminating = namespace.metadata().deletionTimestamp() != null
                 || (namespace.status() != null && kubelab.api.core.NamespacePhase.TERMINATING.equals(namespace.status().phase()));
         if (terminating) {
-            throw ApiException.forbidden(request.resource().group(), request.resource().plural(), request.name(),
-                    "unable to create new content in namespace " + ns + " because it is being terminated");
+            String why = "unable to create new content in namespace " + ns + " because it is being terminated";
+            // The cause lets controllers tell this refusal from a real failure (they stop retrying).
+            throw ApiException.forbidden(request.resource().group(), request.resource().plural(), request.name(), why)
+                    .withCause(new Status.Cause(NAMESPACE_TERMINATING_CAUSE, why, "metadata.namespace"));
         }
     }
 }

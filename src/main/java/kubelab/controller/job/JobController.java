@@ -23,6 +23,7 @@ import kubelab.api.meta.ObjectMeta;
 import kubelab.api.meta.OwnerReference;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
+import kubelab.apiserver.admission.NamespaceLifecycle;
 import kubelab.client.Cache;
 import kubelab.client.InformerFactory;
 import kubelab.client.Lister;
@@ -248,6 +249,9 @@ public final class JobController {
                 try {
                     api.create(newPod(job));
                 } catch (ApiException e) {
+                    if (e.hasCause(NamespaceLifecycle.NAMESPACE_TERMINATING_CAUSE)) {
+                        continue; // the namespace is going: every create fails, nothing to retry
+                    }
                     expectations.creationObserved(key); // this one will never be seen
                     first = first == null ? e : first;
                 }

@@ -22,6 +22,7 @@ import kubelab.api.meta.ObjectMeta;
 import kubelab.api.meta.OwnerReference;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
+import kubelab.apiserver.admission.NamespaceLifecycle;
 import kubelab.client.Cache;
 import kubelab.client.InformerFactory;
 import kubelab.client.Lister;
@@ -296,6 +297,9 @@ public final class ReplicaSetController {
                     api.create(newPod(rs));
                     return 0;
                 } catch (ApiException e) {
+                    if (e.hasCause(NamespaceLifecycle.NAMESPACE_TERMINATING_CAUSE)) {
+                        return 0; // every create will fail until the namespace is gone: not a failure to retry
+                    }
                     if (firstError[0] == null) {
                         firstError[0] = e;
                     }

@@ -98,7 +98,7 @@ class NodeLifecycleControllerTest {
         return taint.timeAdded();
     }
 
-    /** The tolerations the DefaultTolerationSeconds admission plugin would have given the pod. */
+    /** The tolerations the DefaultTolerationSeconds admission plug-in gives a pod that names none. */
     private static List<Toleration> defaultTolerations() {
         return List.of(
                 new Toleration(NodeLifecycleController.TAINT_NODE_NOT_READY, TolerationOperator.EXISTS, null,
@@ -185,10 +185,12 @@ class NodeLifecycleControllerTest {
     }
 
     @Test
-    @DisplayName("a pod without the toleration is evicted at once")
+    @DisplayName("a pod that tolerates the taint for 0 seconds is evicted at once")
     void untoleratedPodEvictedAtOnce() {
         createPod("patient", defaultTolerations());
-        createPod("intolerant", List.of());
+        createPod("intolerant", List.of(
+                new Toleration("node.kubernetes.io/unreachable", "Exists", null, "NoExecute", 0L),
+                new Toleration("node.kubernetes.io/not-ready", "Exists", null, "NoExecute", 0L)));
         kubelet.cancel();
         // Step pass by pass until the taint appears, and look right then.
         loop.runUntil(() -> !taints().isEmpty(), Duration.ofMinutes(2));

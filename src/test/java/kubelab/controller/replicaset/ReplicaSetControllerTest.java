@@ -22,6 +22,9 @@ import kubelab.api.serialization.ManifestReader;
 import kubelab.api.serialization.ObjectDecoder;
 import kubelab.apiserver.ApiException;
 import kubelab.apiserver.ApiServer;
+import kubelab.apiserver.admission.AdmissionPlugin;
+import kubelab.apiserver.admission.AdmissionRequest;
+import kubelab.apiserver.admission.Operation;
 import kubelab.client.InformerFactory;
 import kubelab.store.MemoryStore;
 import kubelab.time.SimulatedLoop;
@@ -209,8 +212,36 @@ class ReplicaSetControllerTest {
     }
 
     @Test
-    @DisplayName("slow start: when creates fail (a namespace being terminated makes them 403) it stops after the first batch")
+    @DisplayName("slow start: when creates fail (here an admission plug-in refuses them) it stops after the first batch")
     void slowStartStopsAtFirstFailedBatch() {
+        server.addAdmissionPlugin(new AdmissionPlugin.Validating() {
+            @Override
+            public String name() {
+                return "RefuseAllPods";
+            }
+
+            @Override
+            public void validate(AdmissionRequest request) {
+                if (request.operation() == Operation.CREATE && request.object() instanceof Pod) {
+                    throw ApiException.forbidden("", "pods", request.name(), "exceeded quota: pods");
+                }
+            }
+        });
+        api.create(frontend().withSpec(frontend().spec().withReplicas(10)));
+        informers.start();
+        loop.settle();
+        int before = api.creates;
+
+        assertThatThrownBy(() -> controller.syncReplicaSet("default/frontend"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
+        assertThat(api.creates - before).isEqualTo(1);
+        // The failed pod and the ones never attempted will never be seen: nothing is expected any more.
+        assertThat(controller.expectations().satisfiedExpectations("default/frontend")).isTrue();
+    }
+
+    @Test
+    @DisplayName("creates refused because the namespace is being terminated are not failures to retry")
+    void terminatingNamespaceIsNotAFailure() {
         api.create(Namespace.named("doomed"));
         ReplicaSet rs = frontend();
         api.create(rs.withMetadata(rs.metadata().withNamespace("doomed")).withSpec(rs.spec().withReplicas(10)));
@@ -219,11 +250,9 @@ class ReplicaSetControllerTest {
         loop.settle();
         int before = api.creates;
 
-        assertThatThrownBy(() -> controller.syncReplicaSet("doomed/frontend"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403));
-        assertThat(api.creates - before).isEqualTo(1);
-        // The pods never attempted will never be seen: they are not expected.
-        assertThat(controller.expectations().satisfiedExpectations("doomed/frontend")).isTrue();
+        controller.syncReplicaSet("doomed/frontend"); // no exception: nothing to retry
+        assertThat(api.creates - before).isEqualTo(10); // every batch is tried; each is refused
+        assertThat(api.list(Pod.class, "doomed").items()).isEmpty();
     }
 
     @Test
