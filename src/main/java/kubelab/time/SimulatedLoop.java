@@ -191,6 +191,36 @@ public final class SimulatedLoop implements EventLoop {
     }
 
     /**
+     * Like {@link #settle(Duration)}, but a run that is still busy when {@code limit} has passed
+     * is an answer, not an error: the clock is left at {@code now + limit} and the result is false.
+     * Background timers due on the way run too. What {@code kubelab run} uses: "until the cluster
+     * is settled, or until DURATION has passed".
+     *
+     * @return whether no ordinary work was left
+     */
+    public boolean settleWithin(Duration limit) {
+        return drive(() -> {
+            Instant deadline = now.plus(limit);
+            for (Task next = head(); next != null; next = head()) {
+                if (next.due.isAfter(now) && pendingOrdinary == 0) {
+                    return true;
+                }
+                if (next.due.isAfter(deadline)) {
+                    now = deadline;
+                    return false;
+                }
+                runOne(next);
+            }
+            return true;
+        });
+    }
+
+    /** Whether ordinary work is pending: if not, only background timers (heartbeats, resyncs) are left. */
+    public boolean busy() {
+        return pendingOrdinary > 0;
+    }
+
+    /**
      * Runs every task, ordinary or background, due up to {@code now + duration}, in time order,
      * and leaves the clock at exactly {@code now + duration} (unless a task throws: then the clock
      * stays at that task's time).

@@ -75,6 +75,23 @@ class SimulatedLoopTest {
     }
 
     @Test
+    @DisplayName("settleWithin stops at its limit when work remains, and says so")
+    void settleWithinStopsAtTheLimit() {
+        AtomicBoolean done = new AtomicBoolean();
+        loop.schedulePeriodic("lease renewal", Duration.ofSeconds(10), () -> { });
+        loop.schedule("container sleeps an hour", Duration.ofHours(1), () -> done.set(true));
+
+        assertThat(loop.settleWithin(Duration.ofMinutes(10))).isFalse();
+        assertThat(loop.elapsed()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(loop.busy()).isTrue();
+
+        assertThat(loop.settleWithin(Duration.ofHours(1))).isTrue();
+        assertThat(done).isTrue();
+        assertThat(loop.elapsed()).isEqualTo(Duration.ofHours(1)); // stops when settled, not at the limit
+        assertThat(loop.busy()).isFalse();
+    }
+
+    @Test
     @DisplayName("the same seed gives the same run, task for task")
     void sameSeedSameRun() {
         assertThat(trace(7)).isEqualTo(trace(7));
