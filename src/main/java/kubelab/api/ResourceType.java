@@ -51,6 +51,11 @@ public record ResourceType(
         return group.isEmpty() ? plural : plural + "." + group;
     }
 
+    /** {@code pod/nginx}, {@code deployment.apps/web}: how kubectl names one object of this type. */
+    public String objectName(String name) {
+        return (group.isEmpty() ? singular : singular + "." + group) + "/" + name;
+    }
+
     /** True if the kind has a {@code status} subresource. */
     public boolean hasStatus() {
         return subresources.contains("status");

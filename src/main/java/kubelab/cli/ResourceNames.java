@@ -17,7 +17,6 @@ final class ResourceNames {
 
     /** {@code pod/nginx}, {@code deployment.apps/web}. */
     static String of(ResourceType type, String name) {
-        String resource = type.group().isEmpty() ? type.singular() : type.singular() + "." + type.group();
-        return resource + "/" + name;
+        return type.objectName(name);
     }
 }

@@ -13,6 +13,7 @@ import kubelab.api.batch.Job;
 import kubelab.api.batch.JobCondition;
 import kubelab.api.batch.JobSpec;
 import kubelab.api.batch.JobStatus;
+import kubelab.api.core.Event;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodCondition;
 import kubelab.api.core.PodConditionType;
@@ -30,6 +31,7 @@ import kubelab.client.Lister;
 import kubelab.client.RateLimitingQueue;
 import kubelab.client.ResourceEventHandler;
 import kubelab.client.Worker;
+import kubelab.client.record.EventRecorder;
 import kubelab.controller.replicaset.ControllerExpectations;
 import kubelab.time.EventLoop;
 
@@ -53,6 +55,7 @@ public final class JobController {
 
     private final Api api;
     private final EventLoop loop;
+    private final EventRecorder recorder;
     private final Lister<Job> jobLister;
     private final Lister<Pod> podLister;
     private final RateLimitingQueue<String> queue;
@@ -60,9 +63,15 @@ public final class JobController {
     private final JobBackoff backoff = new JobBackoff();
     private Worker<String> worker;
 
-    /** A Job controller; call {@link #start()} once the informers are started. */
+    /** A Job controller that records no Events; call {@link #start()} once the informers are started. */
     public JobController(Api api, InformerFactory informers, EventLoop loop) {
+        this(api, informers, loop, EventRecorder.discarding());
+    }
+
+    /** A Job controller that records Events (SuccessfulCreate, Completed, BackoffLimitExceeded, ...). */
+    public JobController(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
         this.api = api;
+        this.recorder = recorder;
         this.loop = loop;
         this.queue = new RateLimitingQueue<>("job", loop);
         this.expectations = new ControllerExpectations(loop.clock());
@@ -199,7 +208,8 @@ public final class JobController {
         ApiException error = null;
         if (finished != null) {
             conditions.add(finished);
-            error = deletePods(key, active); // no pod of a finished Job keeps running
+            recordFinished(job, finished);
+            error = deletePods(key, job, active); // no pod of a finished Job keeps running
             active = List.of();
         } else if (satisfied && !job.metadata().isBeingDeleted()) {
             error = manageJob(key, job, active, succeeded, failed, now);
@@ -235,7 +245,7 @@ public final class JobController {
                             .thenComparing(p -> p.metadata().creationTimestamp(),
                                     Comparator.nullsFirst(Comparator.<Instant>reverseOrder())))
                     .limit(diff).toList();
-            return deletePods(key, victims);
+            return deletePods(key, job, victims);
         }
         if (diff < 0) {
             if (wait.compareTo(Duration.ZERO) > 0) {
@@ -247,11 +257,13 @@ public final class JobController {
             ApiException first = null;
             for (int i = 0; i < toCreate; i++) {
                 try {
-                    api.create(newPod(job));
+                    Pod made = api.create(newPod(job));
+                    recorder.event(job, Event.TYPE_NORMAL, "SuccessfulCreate", "Created pod: " + made.name());
                 } catch (ApiException e) {
                     if (e.hasCause(NamespaceLifecycle.NAMESPACE_TERMINATING_CAUSE)) {
                         continue; // the namespace is going: every create fails, nothing to retry
                     }
+                    recorder.event(job, Event.TYPE_WARNING, "FailedCreate", "Error creating: " + e.getMessage());
                     expectations.creationObserved(key); // this one will never be seen
                     first = first == null ? e : first;
                 }
@@ -261,7 +273,16 @@ public final class JobController {
         return null;
     }
 
-    private ApiException deletePods(String key, List<Pod> pods) {
+    /** The Event of a Job's end: {@code Completed "Job completed"}, or the failure's reason and message. */
+    private void recordFinished(Job job, JobCondition finished) {
+        if (JobCondition.COMPLETE.equals(finished.type())) {
+            recorder.event(job, Event.TYPE_NORMAL, "Completed", "Job completed");
+        } else {
+            recorder.event(job, Event.TYPE_WARNING, finished.reason(), finished.message());
+        }
+    }
+
+    private ApiException deletePods(String key, Job job, List<Pod> pods) {
         if (pods.isEmpty()) {
             return null;
         }
@@ -272,6 +293,7 @@ public final class JobController {
         for (Pod pod : pods) {
             try {
                 api.delete(Pod.class, pod.namespace(), pod.name());
+                recorder.event(job, Event.TYPE_NORMAL, "SuccessfulDelete", "Deleted pod: " + pod.name());
             } catch (ApiException e) {
                 expectations.deletionObserved(key, Cache.metaNamespaceKey(pod));
                 if (e.code() != 404 && first == null) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kubelab.api.core.Event;
 import kubelab.api.core.Node;
 import kubelab.api.core.Pod;
 import kubelab.api.core.Taint;
@@ -20,6 +21,7 @@ import kubelab.client.InformerFactory;
 import kubelab.client.Lister;
 import kubelab.client.ResourceEventHandler;
 import kubelab.client.SharedInformer;
+import kubelab.client.record.EventRecorder;
 import kubelab.scheduler.plugins.helper.Tolerations;
 import kubelab.time.EventLoop;
 
@@ -45,6 +47,7 @@ public final class NoExecuteTaintManager {
     static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
     private final Api api;
+    private final EventRecorder recorder;
     private final EventLoop loop;
     private final Lister<Node> nodeLister;
     private final Lister<Pod> podLister;
@@ -55,8 +58,9 @@ public final class NoExecuteTaintManager {
     private record Scheduled(Instant at, EventLoop.Timer timer) {
     }
 
-    NoExecuteTaintManager(Api api, InformerFactory informers, EventLoop loop) {
+    NoExecuteTaintManager(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
         this.api = api;
+        this.recorder = recorder;
         this.loop = loop;
         this.nodeLister = informers.listerFor(Node.class);
         SharedInformer<Pod> pods = informers.informerFor(Pod.class);
@@ -210,6 +214,8 @@ public final class NoExecuteTaintManager {
 
     private void evict(Pod pod) {
         try {
+            recorder.event(pod, Event.TYPE_NORMAL, "TaintManagerEviction",
+                    "Marking for deletion Pod " + pod.namespace() + "/" + pod.name());
             api.delete(Pod.class, pod.namespace(), pod.name());
         } catch (ApiException e) {
             if (e.code() == 404) {

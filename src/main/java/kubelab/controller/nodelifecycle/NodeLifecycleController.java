@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import kubelab.api.coordination.Lease;
 import kubelab.api.core.ConditionStatus;
+import kubelab.api.core.Event;
 import kubelab.api.core.Node;
 import kubelab.api.core.NodeCondition;
 import kubelab.api.core.NodeConditionType;
@@ -18,6 +19,7 @@ import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
 import kubelab.client.InformerFactory;
 import kubelab.client.Lister;
+import kubelab.client.record.EventRecorder;
 import kubelab.time.EventLoop;
 
 /**
@@ -58,6 +60,7 @@ public final class NodeLifecycleController {
 
     private final Api api;
     private final EventLoop loop;
+    private final EventRecorder recorder;
     private final Duration nodeMonitorPeriod;
     private final Duration nodeMonitorGracePeriod;
     private final Lister<Node> nodeLister;
@@ -67,18 +70,29 @@ public final class NodeLifecycleController {
 
     /** A controller with Kubernetes' default periods; call {@link #start()} once the informers are started. */
     public NodeLifecycleController(Api api, InformerFactory informers, EventLoop loop) {
-        this(api, informers, loop, NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD);
+        this(api, informers, loop, EventRecorder.discarding());
+    }
+
+    /** A controller with Kubernetes' default periods that records NodeNotReady and TaintManagerEviction Events. */
+    public NodeLifecycleController(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
+        this(api, informers, loop, recorder, NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD);
     }
 
     public NodeLifecycleController(Api api, InformerFactory informers, EventLoop loop,
                                    Duration nodeMonitorPeriod, Duration nodeMonitorGracePeriod) {
+        this(api, informers, loop, EventRecorder.discarding(), nodeMonitorPeriod, nodeMonitorGracePeriod);
+    }
+
+    public NodeLifecycleController(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder,
+                                   Duration nodeMonitorPeriod, Duration nodeMonitorGracePeriod) {
         this.api = api;
+        this.recorder = recorder;
         this.loop = loop;
         this.nodeMonitorPeriod = nodeMonitorPeriod;
         this.nodeMonitorGracePeriod = nodeMonitorGracePeriod;
         this.nodeLister = informers.listerFor(Node.class);
         this.leaseLister = informers.informerFor(Lease.class, NODE_LEASE_NAMESPACE).lister();
-        this.taintManager = new NoExecuteTaintManager(api, informers, loop);
+        this.taintManager = new NoExecuteTaintManager(api, informers, loop, recorder);
     }
 
     /** Starts the periodic health check; the informers are started by their factory. */
@@ -159,7 +173,13 @@ public final class NodeLifecycleController {
         if (updated.equals(status)) {
             return node;
         }
-        return api.updateStatus(node.withStatus(updated));
+        Node written = api.updateStatus(node.withStatus(updated));
+        NodeCondition wasReady = status.condition(NodeConditionType.READY);
+        if (wasReady == null || !ConditionStatus.UNKNOWN.equals(wasReady.status())) {
+            recorder.event(written, Event.TYPE_NORMAL, "NodeNotReady",
+                    "Node " + node.name() + " status is now: NodeNotReady");
+        }
+        return written;
     }
 
     /** Gives the node exactly the NoExecute taint its Ready condition calls for (none when Ready is True). */

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import kubelab.api.apps.ReplicaSet;
 import kubelab.api.apps.ReplicaSetStatus;
+import kubelab.api.core.Event;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodTemplateSpec;
 import kubelab.api.labels.Selector;
@@ -29,6 +30,7 @@ import kubelab.client.Lister;
 import kubelab.client.RateLimitingQueue;
 import kubelab.client.ResourceEventHandler;
 import kubelab.client.Worker;
+import kubelab.client.record.EventRecorder;
 import kubelab.time.EventLoop;
 
 /**
@@ -48,6 +50,7 @@ public final class ReplicaSetController {
     public static final int BURST_REPLICAS = 500;
 
     private final Api api;
+    private final EventRecorder recorder;
     private final EventLoop loop;
     private final String kind;
     private final BiFunction<String, String, Optional<ReplicaSet>> cachedOwner;
@@ -59,15 +62,21 @@ public final class ReplicaSetController {
     private final ControllerExpectations expectations;
     private Worker<String> worker;
 
-    /** A controller for ReplicaSets; call {@link #start()} once the informers are started. */
+    /** A controller for ReplicaSets that records no Events; call {@link #start()} once the informers are started. */
     public ReplicaSetController(Api api, InformerFactory informers, EventLoop loop) {
-        this(api, informers, loop, ReplicatedKind.REPLICA_SET);
+        this(api, informers, loop, EventRecorder.discarding());
+    }
+
+    /** A controller for ReplicaSets that records SuccessfulCreate, SuccessfulDelete and FailedCreate Events. */
+    public ReplicaSetController(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
+        this(api, informers, loop, recorder, ReplicatedKind.REPLICA_SET);
     }
 
     /** The same controller for another kind, seen through its ReplicaSet view (ReplicationControllers). */
     <T extends KubeObject> ReplicaSetController(Api api, InformerFactory informers, EventLoop loop,
-                                                ReplicatedKind<T> owners) {
+                                                EventRecorder recorder, ReplicatedKind<T> owners) {
         this.api = api;
+        this.recorder = recorder;
         this.loop = loop;
         this.kind = owners.kind();
         this.queue = new RateLimitingQueue<>(owners.queueName(), loop);
@@ -294,12 +303,14 @@ public final class ReplicaSetController {
             ApiException[] firstError = new ApiException[1];
             int created = slowStartBatch(toCreate, 1, () -> {
                 try {
-                    api.create(newPod(rs));
+                    Pod made = api.create(newPod(rs));
+                    recorder.event(rs, Event.TYPE_NORMAL, "SuccessfulCreate", "Created pod: " + made.name());
                     return 0;
                 } catch (ApiException e) {
                     if (e.hasCause(NamespaceLifecycle.NAMESPACE_TERMINATING_CAUSE)) {
                         return 0; // every create will fail until the namespace is gone: not a failure to retry
                     }
+                    recorder.event(rs, Event.TYPE_WARNING, "FailedCreate", "Error creating: " + e.getMessage());
                     if (firstError[0] == null) {
                         firstError[0] = e;
                     }
@@ -323,6 +334,7 @@ public final class ReplicaSetController {
             for (Pod pod : podsToDelete) {
                 try {
                     api.delete(Pod.class, pod.namespace(), pod.name());
+                    recorder.event(rs, Event.TYPE_NORMAL, "SuccessfulDelete", "Deleted pod: " + pod.name());
                 } catch (ApiException e) {
                     expectations.deletionObserved(key, Cache.metaNamespaceKey(pod));
                     if (e.code() != 404 && firstError == null) {

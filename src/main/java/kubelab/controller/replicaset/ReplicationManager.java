@@ -1,6 +1,7 @@
 package kubelab.controller.replicaset;
 
 import kubelab.apiserver.Api;
+import kubelab.client.record.EventRecorder;
 import kubelab.client.InformerFactory;
 import kubelab.time.EventLoop;
 
@@ -17,7 +18,11 @@ public final class ReplicationManager {
     private final ReplicaSetController controller;
 
     public ReplicationManager(Api api, InformerFactory informers, EventLoop loop) {
-        this.controller = new ReplicaSetController(api, informers, loop, ReplicatedKind.REPLICATION_CONTROLLER);
+        this(api, informers, loop, EventRecorder.discarding());
+    }
+
+    public ReplicationManager(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
+        this.controller = new ReplicaSetController(api, informers, loop, recorder, ReplicatedKind.REPLICATION_CONTROLLER);
     }
 
     /** Starts the worker; the informers are started by their factory. */

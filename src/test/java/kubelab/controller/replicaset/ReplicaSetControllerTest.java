@@ -10,6 +10,7 @@ import java.util.Map;
 import kubelab.api.Scheme;
 import kubelab.api.apps.ReplicaSet;
 import kubelab.api.core.ConditionStatus;
+import kubelab.api.core.Event;
 import kubelab.api.core.Namespace;
 import kubelab.api.core.Pod;
 import kubelab.api.core.PodCondition;
@@ -26,6 +27,7 @@ import kubelab.apiserver.admission.AdmissionPlugin;
 import kubelab.apiserver.admission.AdmissionRequest;
 import kubelab.apiserver.admission.Operation;
 import kubelab.client.InformerFactory;
+import kubelab.client.record.EventBroadcaster;
 import kubelab.store.MemoryStore;
 import kubelab.time.SimulatedLoop;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +43,9 @@ class ReplicaSetControllerTest {
     private final ApiServer server = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
     private final CountingApi api = new CountingApi(server);
     private final InformerFactory informers = new InformerFactory(api, loop, Duration.ZERO);
-    private final ReplicaSetController controller = new ReplicaSetController(api, informers, loop);
+    private final EventBroadcaster events = new EventBroadcaster(loop).startRecordingToSink(server);
+    private final ReplicaSetController controller = new ReplicaSetController(api, informers, loop,
+            events.newRecorder("replicaset-controller", null));
 
     /** The objects of an example manifest, in the default namespace. */
     private static List<KubeObject> example(String file) {
@@ -253,6 +257,22 @@ class ReplicaSetControllerTest {
         controller.syncReplicaSet("doomed/frontend"); // no exception: nothing to retry
         assertThat(api.creates - before).isEqualTo(10); // every batch is tried; each is refused
         assertThat(api.list(Pod.class, "doomed").items()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every pod the controller creates is reported as a SuccessfulCreate Event on the ReplicaSet")
+    void successfulCreateEvents() {
+        api.create(frontend());
+        run();
+
+        List<Event> recorded = server.list(Event.class, "default").items();
+        assertThat(recorded).hasSize(3).allSatisfy(e -> {
+            assertThat(e.reason()).isEqualTo("SuccessfulCreate");
+            assertThat(e.involvedObject().kind()).isEqualTo("ReplicaSet");
+            assertThat(e.involvedObject().name()).isEqualTo("frontend");
+            assertThat(e.message()).startsWith("Created pod: frontend-");
+            assertThat(e.source().component()).isEqualTo("replicaset-controller");
+        });
     }
 
     @Test
