@@ -1,0 +1,87 @@
+package kubelab.controller;
+
+import java.time.Duration;
+import kubelab.apiserver.ApiServer;
+import kubelab.client.InformerFactory;
+import kubelab.client.record.EventBroadcaster;
+import kubelab.controller.garbagecollector.GarbageCollector;
+import kubelab.controller.job.JobController;
+import kubelab.controller.namespace.NamespaceController;
+import kubelab.controller.nodelifecycle.NodeLifecycleController;
+import kubelab.controller.replicaset.ReplicaSetController;
+import kubelab.controller.replicaset.ReplicationManager;
+import kubelab.time.EventLoop;
+
+/**
+ * The controller manager: builds every controller on one shared {@link InformerFactory}, each with
+ * its own Event source name, and starts them together once their caches are filled.
+ *
+ * <p>Real Kubernetes: {@code kube-controller-manager} ({@code cmd/kube-controller-manager/app}),
+ * whose {@code NewControllerDescriptors} lists the controllers and whose shared informer factory
+ * they all use. Leader election is left out: there is one controller manager.
+ */
+public final class ControllerManager {
+    private final InformerFactory informers;
+    private final ReplicaSetController replicaSets;
+    private final ReplicationManager replicationControllers;
+    private final JobController jobs;
+    private final NodeLifecycleController nodeLifecycle;
+    private final NamespaceController namespaces;
+    private final GarbageCollector garbageCollector;
+    private boolean started;
+
+    public ControllerManager(ApiServer api, EventLoop loop, EventBroadcaster events) {
+        this.informers = new InformerFactory(api, loop, Duration.ZERO);
+        this.replicaSets = new ReplicaSetController(api, informers, loop,
+                events.newRecorder("replicaset-controller", null));
+        this.replicationControllers = new ReplicationManager(api, informers, loop,
+                events.newRecorder("replication-controller", null));
+        this.jobs = new JobController(api, informers, loop, events.newRecorder("job-controller", null));
+        this.nodeLifecycle = new NodeLifecycleController(api, informers, loop,
+                events.newRecorder("node-controller", null));
+        this.namespaces = new NamespaceController(api, api::finalizeNamespace, informers, loop);
+        this.garbageCollector = new GarbageCollector(api, informers, loop);
+    }
+
+    /** Starts the shared informers, then every controller. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        informers.start();
+        replicaSets.start();
+        replicationControllers.start();
+        jobs.start();
+        nodeLifecycle.start();
+        // The namespace controller and the garbage collector run their workers from the start.
+    }
+
+    public InformerFactory informers() {
+        return informers;
+    }
+
+    public ReplicaSetController replicaSets() {
+        return replicaSets;
+    }
+
+    public ReplicationManager replicationControllers() {
+        return replicationControllers;
+    }
+
+    public JobController jobs() {
+        return jobs;
+    }
+
+    public NodeLifecycleController nodeLifecycle() {
+        return nodeLifecycle;
+    }
+
+    public NamespaceController namespaces() {
+        return namespaces;
+    }
+
+    public GarbageCollector garbageCollector() {
+        return garbageCollector;
+    }
+}
