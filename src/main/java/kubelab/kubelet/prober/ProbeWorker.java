@@ -124,10 +124,17 @@ final class ProbeWorker {
 
     private void finish(ProbeOutcome outcome, Throwable thrown) {
         inFlight = false;
+        if (thrown != null) {
+            // A bug, not a probe result: fail the loop loudly rather than lose it in a future.
+            loop.execute(name, () -> {
+                throw new IllegalStateException(name + " failed", thrown);
+            });
+            return;
+        }
         if (stopped) {
             return;
         }
-        if (thrown == null && !outcome.errored()) {
+        if (!outcome.errored()) {
             // An outcome with an error carries no verdict: thrown away, as the kubelet does.
             record(outcome.result());
         }

@@ -15,8 +15,8 @@ import kubelab.runtime.net.PodNetwork;
  * Runs one probe of one container once and tells people when it fails: each failed run records a
  * {@code Warning Unhealthy} event on the container ({@code Liveness probe failed: <output>}), and
  * a probe that could not run at all records {@code Liveness probe errored and resulted in unknown
- * state: <error>}. Whether a failure counts (thresholds) is the worker's business, not this one's:
- * that is why {@code kubectl describe} shows "Unhealthy (x3 over 10s)" before the restart.
+ * state: <error>}; one that passed with a warning records {@code Warning ProbeWarning}. Whether a
+ * failure counts (thresholds) is the worker's business, not this one's: that is why {@code kubectl describe} shows "Unhealthy (x3 over 10s)" before the restart.
  *
  * <p>Simplified: gRPC probes are not run: each attempt is an error event and no verdict. The
  * kubelet's three immediate retries of a probe that errored are left out: in a simulation the
@@ -28,6 +28,8 @@ import kubelab.runtime.net.PodNetwork;
 final class Prober {
     /** The reason of the event a failed probe records. */
     static final String UNHEALTHY = "Unhealthy";
+    /** The reason of the event a probe that passed with a warning records. */
+    static final String PROBE_WARNING = "ProbeWarning";
     /** What a gRPC probe answers here. */
     static final String GRPC_NOT_SUPPORTED = "gRPC probes are not supported by KubeLab";
 
@@ -82,6 +84,9 @@ final class Prober {
             // trims it when it prints the event.
             recorder.event(containerRef(pod, container), "Warning", UNHEALTHY,
                     type + " probe failed: " + outcome.output());
+        } else if (outcome.warning()) {
+            recorder.event(containerRef(pod, container), "Warning", PROBE_WARNING,
+                    type + " probe warning: " + outcome.output());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import kubelab.api.core.EnvVar;
 import kubelab.api.core.HTTPGetAction;
 import kubelab.api.core.HTTPHeader;
@@ -11,6 +12,7 @@ import kubelab.api.core.Pod;
 import kubelab.api.meta.IntOrString;
 import kubelab.kubelet.prober.FakeRuntime.Answer;
 import kubelab.runtime.cri.ExecResult;
+import kubelab.runtime.net.PodNetwork.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -118,14 +120,46 @@ class ProbeHandlersTest {
     @DisplayName("an HTTP or TCP probe may name a container port: port: http reaches containerPort 8080")
     void namedPort() {
         Pod pod = withLiveness("httpGet: {path: /healthz, port: http}");
-        f.network.listen(ProbeFixture.POD_IP, 8080,
-                (m, p, h) -> kubelab.runtime.net.PodNetwork.HttpResponse.of(301, ""));
+        f.network.listen(ProbeFixture.POD_IP, 8080, (m, p, h) -> HttpResponse.of(204, ""));
         f.manager.containerStarted(pod, "app", "c1");
 
         f.advanceSeconds(0);
 
         assertThat(f.network.requests).extracting(FakeNetwork.Request::port).containsExactly(8080);
-        assertThat(f.manager.liveness(pod.metadata().uid(), "app")).isEqualTo(ProbeResult.SUCCESS); // 3xx counts
+        assertThat(f.manager.liveness(pod.metadata().uid(), "app")).isEqualTo(ProbeResult.SUCCESS); // any 2xx
+    }
+
+    @Test
+    @DisplayName("a redirect to the same host is followed, as nginx's /docs -> /docs/")
+    void localRedirectFollowed() {
+        Pod pod = withLiveness("httpGet: {path: /docs, port: 8080}");
+        f.network.listen(ProbeFixture.POD_IP, 8080, (m, p, h) -> p.equals("/docs")
+                ? new HttpResponse(301, Map.of("Location", "http://10.244.1.5:8080/docs/"), "Moved")
+                : HttpResponse.of(200, "index"));
+        f.manager.containerStarted(pod, "app", "c1");
+
+        f.advanceSeconds(0);
+
+        assertThat(f.network.requests).extracting(FakeNetwork.Request::path).containsExactly("/docs", "/docs/");
+        assertThat(f.manager.liveness(pod.metadata().uid(), "app")).isEqualTo(ProbeResult.SUCCESS);
+        assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a redirect to another host is not followed: success, with a ProbeWarning event")
+    void nonLocalRedirectWarns() {
+        Pod pod = withLiveness("httpGet: {path: /, port: 8080}");
+        f.network.listen(ProbeFixture.POD_IP, 8080,
+                (m, p, h) -> new HttpResponse(302, Map.of("Location", "http://example.com/"), "Found"));
+        f.manager.containerStarted(pod, "app", "c1");
+
+        f.advanceSeconds(0);
+
+        assertThat(f.manager.liveness(pod.metadata().uid(), "app")).isEqualTo(ProbeResult.SUCCESS);
+        assertThat(f.events).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("ProbeWarning");
+            assertThat(e.message()).isEqualTo("Liveness probe warning: Probe terminated redirects, Response body: Found");
+        });
     }
 
     @Test
