@@ -196,6 +196,31 @@ class ProbeHandlersTest {
     }
 
     @Test
+    @DisplayName("a sidecar's probe events point at spec.initContainers{name}")
+    void sidecarFieldPath() {
+        Pod pod = ProbeFixture.yaml("""
+                metadata: {name: with-sidecar}
+                spec:
+                  initContainers:
+                  - name: proxy
+                    image: busybox
+                    restartPolicy: Always
+                    readinessProbe: {tcpSocket: {port: 15021}}
+                  containers: [{name: app, image: nginx}]
+                """);
+        f.manager.containerStarted(pod, "proxy", "p1");
+
+        f.advanceSeconds(0);
+
+        assertThat(f.events).singleElement().satisfies(e -> {
+            assertThat(e.involvedObject().fieldPath()).isEqualTo("spec.initContainers{proxy}");
+            assertThat(e.message()).isEqualTo(
+                    "Readiness probe failed: dial tcp 10.244.1.5:15021: connect: connection refused");
+        });
+        assertThat(f.manager.ready(pod.metadata().uid(), "proxy")).isFalse();
+    }
+
+    @Test
     @DisplayName("httpHeaders override the default headers, and an empty value removes one")
     void headerOverrides() {
         HTTPGetAction action = new HTTPGetAction("/", IntOrString.of(80), null, "HTTP", List.of(
