@@ -32,6 +32,16 @@ public interface ProbeManager {
     /** A container stopped: its probes stop and it is not ready. */
     void containerStopped(String podUid, String containerName);
 
+    /**
+     * The pod is being deleted (graceful termination began): liveness and startup probes stop and
+     * read {@code SUCCESS}, so a container shutting down is not restarted; readiness goes on.
+     * Added after the first contract, hence the default that does nothing.
+     *
+     * <p>Real Kubernetes: {@code StopLivenessAndStartup} in {@code prober_manager.go}.
+     */
+    default void stopLivenessAndStartup(String podUid) {
+    }
+
     /** The liveness verdict; {@code SUCCESS} when the container has no liveness probe. */
     ProbeResult liveness(String podUid, String containerName);
 
