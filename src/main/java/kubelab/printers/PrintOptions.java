@@ -1,10 +1,10 @@
 package kubelab.printers;
 
 /**
- * The flags of {@code kubectl get} that change how a table prints: the namespace asked for (for the
- * "No resources found in default namespace." message; null for a cluster-scoped kind),
- * {@code -A/--all-namespaces} (a NAMESPACE column first), {@code -o wide} (the priority-1 columns
- * too) and {@code --no-headers}.
+ * The flags of {@code kubectl get} that change how a table prints: the namespace of the request
+ * ({@code -n}, "default" when null; it only shows in the "No resources found in default namespace."
+ * message), {@code -A/--all-namespaces} (a NAMESPACE column first), {@code -o wide} (the
+ * priority-1 columns too) and {@code --no-headers}.
  *
  * <p>Real Kubernetes: {@code printers.PrintOptions} in {@code k8s.io/cli-runtime/pkg/printers}
  * ({@code WithNamespace}, {@code Wide}, {@code NoHeaders}; {@code WithKind}, {@code ShowLabels}
@@ -20,11 +20,6 @@ public record PrintOptions(String namespace, boolean allNamespaces, boolean wide
     /** {@code kubectl get <kind> -A}. */
     public static PrintOptions acrossNamespaces() {
         return new PrintOptions(null, true, false, false);
-    }
-
-    /** {@code kubectl get <cluster-scoped kind>}, e.g. nodes or namespaces. */
-    public static PrintOptions clusterScoped() {
-        return new PrintOptions(null, false, false, false);
     }
 
     /** The same options with {@code -o wide}. */

@@ -95,12 +95,18 @@ public final class Printers {
 
     /**
      * The text {@code kubectl get} shows for these objects: the table, each line ending in a
-     * newline, or "No resources found in default namespace." (or "No resources found") with a
-     * newline when there are none.
+     * newline, or, when there are none, "No resources found in default namespace." ("No resources
+     * found" with {@code -A}) and a newline.
+     *
+     * <p>As in kubectl, an empty list of a cluster-scoped kind also names the namespace
+     * ({@code kubectl get nodes} on a cluster without nodes says "No resources found in default
+     * namespace."): kubectl only learns a kind's scope from the objects it got, and there are none
+     * (kubernetes/kubectl#757).
      */
     public static String print(List<? extends KubeObject> objects, Instant now, PrintOptions options) {
         if (objects.isEmpty()) {
-            return TablePrinter.noResourcesFound(options.allNamespaces() ? null : options.namespace()) + "\n";
+            String namespace = options.namespace() == null ? "default" : options.namespace();
+            return TablePrinter.noResourcesFound(options.allNamespaces() ? null : namespace) + "\n";
         }
         Table t = table(objects, now, options.wide(), options.allNamespaces());
         return TablePrinter.join(TablePrinter.lines(t, options.noHeaders()));

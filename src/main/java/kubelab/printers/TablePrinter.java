@@ -44,8 +44,7 @@ public final class TablePrinter {
 
     /**
      * What {@code kubectl get} says when it finds nothing: {@code No resources found in default
-     * namespace.} for a namespaced kind in one namespace, {@code No resources found} for
-     * {@code -A} or a cluster-scoped kind (namespace null).
+     * namespace.} in one namespace, {@code No resources found} with {@code -A} (namespace null).
      */
     public static String noResourcesFound(String namespace) {
         return namespace == null ? "No resources found" : "No resources found in " + namespace + " namespace.";

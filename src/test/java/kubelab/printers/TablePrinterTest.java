@@ -73,7 +73,8 @@ class TablePrinterTest {
         assertThat(Printers.print(List.of(), NOW, PrintOptions.inNamespace("default")))
                 .isEqualTo("No resources found in default namespace.\n");
         assertThat(Printers.print(List.of(), NOW, PrintOptions.acrossNamespaces())).isEqualTo("No resources found\n");
-        assertThat(Printers.print(List.of(), NOW, PrintOptions.clusterScoped())).isEqualTo("No resources found\n");
+        assertThat(Printers.print(List.of(), NOW, PrintOptions.inNamespace("kube-system")))
+                .isEqualTo("No resources found in kube-system namespace.\n");
         assertThat(TablePrinter.lines(Table.EMPTY)).isEmpty();
     }
 
