@@ -184,6 +184,24 @@ class PodPrinterTest {
     }
 
     @Test
+    @DisplayName("while a pod initializes, RESTARTS counts the init container's restarts")
+    void initRestarts() {
+        Pod pod = withInit("""
+                phase: Pending
+                initContainerStatuses:
+                - name: setup
+                  restartCount: 3
+                  state: {waiting: {reason: CrashLoopBackOff}}
+                  lastState: {terminated: {exitCode: 1, reason: Error, finishedAt: "2026-11-27T11:59:40Z"}}
+                containerStatuses:
+                - {name: web, ready: false, restartCount: 0, state: {waiting: {reason: PodInitializing}}}
+                """);
+        assertThat(TablePrinter.lines(Printers.table(List.of(pod), NOW, false))).containsExactly(
+                "NAME   READY   STATUS                  RESTARTS      AGE",
+                "web    0/1     Init:CrashLoopBackOff   3 (20s ago)   10s");
+    }
+
+    @Test
     @DisplayName("restarts of init containers that ran to completion stop counting once the pod is initialized")
     void initRestartsForgotten() {
         Pod pod = withInit("""
