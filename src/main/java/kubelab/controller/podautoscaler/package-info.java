@@ -8,8 +8,8 @@
  * and writes the target's replicas.
  *
  * <p>Usage comes through one seam, {@link kubelab.controller.podautoscaler.PodMetricsLister}
- * (per-pod CPU millicores with a timestamp), which the cluster wires to the simulated runtime's
- * container stats in place of the metrics server. The controller reads autoscalers and pods from
+ * (per-pod CPU millicores with a timestamp); {@link kubelab.controller.podautoscaler.ContainerStatsMetrics}
+ * implements it over the runtimes' CRI container stats, in place of the metrics server. The controller reads autoscalers and pods from
  * {@code kubelab.client} informers and writes through {@code kubelab.apiserver.Api}. It is split
  * as Kubernetes splits {@code pkg/controller/podautoscaler}, so each rule can be read, and tested,
  * on its own.
