@@ -32,6 +32,12 @@ import kubelab.api.autoscaling.HorizontalPodAutoscalerBehavior;
  */
 final class ReplicaNormalizer {
     static final Duration DOWNSCALE_STABILISATION_WINDOW = Duration.ofMinutes(5);
+    /** The API server's defaults for a behavior's missing halves (here for objects made without it). */
+    static final HPAScalingRules DEFAULT_SCALE_UP = new HPAScalingRules(0, HPAScalingRules.MAX_CHANGE_POLICY_SELECT,
+            List.of(new HPAScalingPolicy(HPAScalingPolicy.PODS, 4, 15), new HPAScalingPolicy(HPAScalingPolicy.PERCENT, 100, 15)),
+            null);
+    static final HPAScalingRules DEFAULT_SCALE_DOWN = new HPAScalingRules(300, HPAScalingRules.MAX_CHANGE_POLICY_SELECT,
+            List.of(new HPAScalingPolicy(HPAScalingPolicy.PERCENT, 100, 15)), null);
 
     /** The outcome: the count, and the reasons and messages for the two conditions it decides. */
     record Normalized(int replicas, String ableReason, String ableMessage, boolean limited, String limitedReason,
@@ -88,8 +94,8 @@ final class ReplicaNormalizer {
                             : "recommended size matches current size",
                     desired != stabilized, reason, message);
         }
-        HPAScalingRules up = behavior.scaleUp();
-        HPAScalingRules down = behavior.scaleDown();
+        HPAScalingRules up = behavior.scaleUp() == null ? DEFAULT_SCALE_UP : behavior.scaleUp();
+        HPAScalingRules down = behavior.scaleDown() == null ? DEFAULT_SCALE_DOWN : behavior.scaleDown();
         int stabilized = stabilizeWithBehaviors(key, current, proposed, window(up, 0), window(down, 300), now);
         String ableReason = "ReadyForNewScale";
         String ableMessage = "recommended size matches current size";
