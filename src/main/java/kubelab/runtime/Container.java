@@ -235,6 +235,10 @@ final class Container implements ProcessContext.Host {
         }
     }
 
+    PodNetwork runtimeNetwork() {
+        return runtime.network;
+    }
+
     void setCpuDemand(long milliCores) {
         demandMilliCores = milliCores;
     }

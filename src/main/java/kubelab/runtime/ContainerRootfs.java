@@ -35,6 +35,9 @@ final class ContainerRootfs {
             fs.write(path, file.getValue());
         }
         fs.mkdir(image.config().workingDir(), true);
+        if (config.workingDir() != null && config.workingDir().startsWith("/")) {
+            fs.mkdir(config.workingDir(), true); // containerd creates a missing working directory
+        }
         String hostname = sandbox.hostname() == null || sandbox.hostname().isEmpty()
                 ? sandbox.metadata().name() : sandbox.hostname();
         fs.write("/etc/hostname", hostname + "\n");

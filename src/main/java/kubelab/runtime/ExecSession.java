@@ -10,9 +10,9 @@ import kubelab.runtime.cri.ExecResult;
 import kubelab.runtime.shell.CapturedOutput;
 import kubelab.runtime.shell.Shell;
 import kubelab.runtime.shell.ShellContext;
-import kubelab.runtime.shell.ShellNetwork;
 import kubelab.runtime.shell.ShellProcess;
 import kubelab.runtime.shell.Step;
+import kubelab.runtime.sim.PodShellNetwork;
 import kubelab.time.EventLoop;
 
 /**
@@ -62,7 +62,7 @@ final class ExecSession {
         String workingDir = container.config.workingDir() == null || container.config.workingDir().isEmpty()
                 ? container.image.config().workingDir() : container.config.workingDir();
         ShellContext ctx = new ShellContext(container.env, container.fs, out, container.sandbox.hostname(),
-                loop.clock(), ShellNetwork.NONE, workingDir);
+                loop.clock(), new PodShellNetwork(container.runtimeNetwork()), workingDir);
         shell = Shell.start(cmd, ctx);
         if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
             deadline = loop.schedule("exec timeout in " + container.config.metadata().name(), timeout, () -> {

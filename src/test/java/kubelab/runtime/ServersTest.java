@@ -112,4 +112,27 @@ class ServersTest {
         assertThat(f.network.dial(f.podIp(id), 8080)).isTrue();
         assertThat(f.runtime.containerStatus(id).state()).isEqualTo(ContainerState.CONTAINER_RUNNING);
     }
+
+    @Test
+    @DisplayName("busybox wget reaches nginx by its pod IP")
+    void wgetByPodIp() {
+        String nginx = f.run("nginx", container("nginx", "nginx", List.of(), List.of()));
+        String client = f.run("client", container("c", "busybox",
+                List.of("sh", "-c", "wget -qO- http://" + f.podIp(nginx) + "/ ; wget -qO- http://10.244.1.99:8080/"),
+                List.of()));
+
+        assertThat(f.stdout(client)).contains("<h1>Welcome to nginx!</h1>");
+        assertThat(f.logs(client)).contains("wget: can't connect to remote host (10.244.1.99): Connection refused");
+    }
+
+    @Test
+    @DisplayName("idle servers set no timers, so a node full of them settles")
+    void idleServersSettle() {
+        f.run("nginx", container("nginx", "nginx", List.of(), List.of()));
+        f.run("hello", container("hello", "gcr.io/google-samples/hello-app:2.0", List.of(), List.of()));
+
+        f.loop.settle();
+
+        assertThat(f.loop.pendingTasks()).isZero();
+    }
 }

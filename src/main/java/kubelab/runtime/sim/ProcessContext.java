@@ -6,7 +6,6 @@ import kubelab.runtime.images.CatalogueImage;
 import kubelab.runtime.net.PodNetwork;
 import kubelab.runtime.shell.ContainerFs;
 import kubelab.runtime.shell.ShellContext;
-import kubelab.runtime.shell.ShellNetwork;
 import kubelab.runtime.shell.ShellOutput;
 import kubelab.time.Clock;
 
@@ -43,7 +42,7 @@ public record ProcessContext(List<String> argv, Map<String, String> env, String 
 
     /** What a shell running in this container needs. */
     public ShellContext shellContext(ShellOutput output) {
-        return new ShellContext(env, fs, output, hostname, clock, ShellNetwork.NONE, workingDir);
+        return new ShellContext(env, fs, output, hostname, clock, new PodShellNetwork(network), workingDir);
     }
 
     /** The program's name: the last part of {@code argv[0]}. */
