@@ -144,7 +144,14 @@ final class Container implements ProcessContext.Host {
         if (state != ContainerState.CONTAINER_RUNNING) {
             return;
         }
-        Step result = process.step();
+        Step result;
+        try {
+            result = process.step();
+        } catch (RuntimeException e) {
+            // A program that fails (a port already taken, a bad flag) ends with status 1 and says why.
+            log.stderr(e.getMessage() + "\n");
+            result = new Step.Exited(1);
+        }
         if (state != ContainerState.CONTAINER_RUNNING) {
             return; // it ended itself during the step (nginx -s quit)
         }

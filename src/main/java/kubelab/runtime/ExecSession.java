@@ -51,7 +51,13 @@ final class ExecSession {
     }
 
     private CompletableFuture<ExecResult> begin(List<String> cmd, Duration timeout) {
-        OptionalInt handled = container.process.exec(cmd, out);
+        OptionalInt handled;
+        try {
+            handled = container.process.exec(cmd, out);
+        } catch (RuntimeException e) {
+            out.stderr(e.getMessage() + "\n");
+            handled = OptionalInt.of(1);
+        }
         if (handled.isPresent()) {
             return CompletableFuture.completedFuture(done(handled.getAsInt(), false));
         }

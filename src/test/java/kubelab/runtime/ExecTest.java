@@ -114,4 +114,32 @@ class ExecTest {
         assertThat(write.exitCode()).isNotZero();
         assertThat(write.stderr()).contains("Read-only file system");
     }
+
+    @Test
+    @DisplayName("the exec-liveness example: cat /tmp/healthy succeeds for 30 s, then fails")
+    void execLivenessExample() {
+        String id = f.run("liveness-exec", container("liveness", "registry.k8s.io/busybox:1.27.2", List.of(),
+                List.of("/bin/sh", "-c", "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600")));
+
+        f.loop.advance(Duration.ofSeconds(29));
+        assertThat(exec(id, Duration.ofSeconds(1), "cat", "/tmp/healthy").join().exitCode()).isZero();
+        f.loop.advance(Duration.ofSeconds(1));
+        ExecResult failed = exec(id, Duration.ofSeconds(1), "cat", "/tmp/healthy").join();
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stderr()).isEqualTo("cat: can't open '/tmp/healthy': No such file or directory\n");
+    }
+
+    @Test
+    @DisplayName("two containers of a pod cannot both listen on port 80: the second nginx exits 1")
+    void portTaken() {
+        String first = f.run("p", container("a", "nginx", List.of(), List.of()));
+        String sandbox = f.runtime.containerStatus(first).podSandboxId();
+        String second = f.runtime.createContainer(sandbox, container("b", "nginx", List.of(), List.of()),
+                RuntimeFixture.pod("p"));
+        f.runtime.startContainer(second);
+
+        assertThat(f.runtime.containerStatus(second).exitCode()).isEqualTo(1);
+        assertThat(f.logs(second)).contains("address already in use");
+    }
 }

@@ -13,7 +13,8 @@ import kubelab.runtime.shell.Step;
  * logs at start and per request, with Go's {@code log} timestamp, on stderr.
  *
  * <p>No signal handler: as PID 1 it ends on SIGTERM with exit code 2 (see
- * {@link Processes#GO_SIGTERM_AS_PID1}).
+ * {@link Processes#GO_SIGTERM_AS_PID1}), unless the catalogue says otherwise ({@code sigtermExit}:
+ * the HPA walkthrough's php-apache server stops cleanly, exit 0).
  *
  * <p>Real Kubernetes: none; {@code GoogleCloudPlatform/kubernetes-engine-samples} hello-app and
  * {@code elazarl/goproxy}'s example proxy.
@@ -30,7 +31,8 @@ final class GoServerBehaviour implements Behaviour {
         String startLine = ctx.param("startLine", null);
         String requestLine = ctx.param("requestLine", null);
         String contentType = ctx.param("contentType", "text/plain; charset=utf-8");
-        return new Processes.Simple(OptionalInt.of(Processes.GO_SIGTERM_AS_PID1)) {
+        int onSigterm = Integer.parseInt(ctx.param("sigtermExit", Integer.toString(Processes.GO_SIGTERM_AS_PID1)));
+        return new Processes.Simple(OptionalInt.of(onSigterm)) {
             @Override
             public Step step() {
                 if (startLine != null) {
