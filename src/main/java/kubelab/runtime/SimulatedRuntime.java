@@ -90,6 +90,14 @@ public final class SimulatedRuntime implements RuntimeService, ImageService {
         container(containerId).setCpuDemand(milliCores);
     }
 
+    /**
+     * Kills a running container with SIGKILL, as the OOM killer or {@code crictl stop -t 0} would:
+     * it exits 137 at once. The cluster's "kill a container" fault.
+     */
+    public void killContainer(String containerId) {
+        container(containerId).kill();
+    }
+
     private String newId(String kind) {
         return Hashing.sha256().hashString(nodeName + "/" + kind + "/" + (++ids), StandardCharsets.UTF_8).toString();
     }

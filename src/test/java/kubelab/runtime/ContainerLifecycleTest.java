@@ -152,4 +152,15 @@ class ContainerLifecycleTest {
 
         assertThat(f.stdout(id)).startsWith("web-0\nweb-0\n").contains("10.244.1.2\tweb-0");
     }
+
+    @Test
+    @DisplayName("killing a container (the cluster's fault) ends it at once with exit code 137")
+    void killContainer() {
+        String id = f.run("p", container("c", "nginx", List.of(), List.of()));
+
+        f.runtime.killContainer(id);
+
+        assertThat(f.runtime.containerStatus(id).exitCode()).isEqualTo(137);
+        assertThat(f.runtime.containerStatus(id).reason()).isEqualTo("Error");
+    }
 }

@@ -60,12 +60,24 @@ public final class ImageCatalogue {
         registries = Set.copyOf(file.registries());
     }
 
-    /** The catalogue shipped with KubeLab: every image the documentation's examples use. */
+    /**
+     * The catalogue shipped with KubeLab: every image the documentation's examples use. Read once
+     * and shared: a catalogue never changes, so every node of every cluster can use the same one.
+     */
     public static ImageCatalogue standard() {
-        try (InputStream in = ImageCatalogue.class.getResourceAsStream("/kubelab/runtime/images.yaml")) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Standard.INSTANCE;
+    }
+
+    /** Holder of the shipped catalogue, read on first use. */
+    private static final class Standard {
+        static final ImageCatalogue INSTANCE = read();
+
+        private static ImageCatalogue read() {
+            try (InputStream in = ImageCatalogue.class.getResourceAsStream("/kubelab/runtime/images.yaml")) {
+                return load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
