@@ -94,7 +94,10 @@ final class Container implements ProcessContext.Host {
         return line;
     }
 
-    /** PATH, then HOSTNAME, then the image's Env, then the container's envs (which win), as containerd builds it. */
+    /**
+     * PATH, then HOSTNAME, then the image's Env, then the container's envs (which win), as containerd
+     * builds it; HOME last, as runc adds it.
+     */
     static Map<String, String> environment(CatalogueImage image, ContainerConfig config, String hostname) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -105,6 +108,7 @@ final class Container implements ProcessContext.Host {
         }
         // The CRI message carries envs as a map; sorted keys keep runs repeatable.
         env.putAll(new TreeMap<>(config.envs()));
+        env.putIfAbsent("HOME", "/root"); // runc sets HOME from the user's passwd entry when missing
         return env;
     }
 
