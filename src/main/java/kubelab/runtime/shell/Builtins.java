@@ -80,6 +80,11 @@ final class Builtins {
         FileCommands.register(COMMANDS);
     }
 
+    /** Whether {@code name} is a command this shell knows. */
+    static boolean has(String name) {
+        return COMMANDS.containsKey(name);
+    }
+
     /** Runs a command; an unknown name is busybox ash's "not found", exit 127. */
     static int run(Call call) {
         Command command = COMMANDS.get(call.name());

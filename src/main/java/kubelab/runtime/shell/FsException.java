@@ -14,7 +14,8 @@ public final class FsException extends RuntimeException {
         EISDIR("Is a directory"),
         ENOTDIR("Not a directory"),
         ENOTEMPTY("Directory not empty"),
-        EBUSY("Resource busy");
+        EBUSY("Resource busy"),
+        EROFS("Read-only file system");
 
         private final String message;
 

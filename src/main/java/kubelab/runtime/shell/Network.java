@@ -23,14 +23,22 @@ final class Network {
         List<String> args = c.args();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-q")) {
-                quiet = true;
-            } else if (a.equals("-O") && i + 1 < args.size()) {
-                output = args.get(++i);
-            } else if (a.startsWith("-O") && a.length() > 2) {
-                output = a.substring(2);
-            } else if ((a.equals("-T") || a.equals("-U") || a.equals("--timeout")) && i + 1 < args.size()) {
+            if (a.equals("--timeout") && i + 1 < args.size()) {
                 i++;
+            } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 1) {
+                // Clustered short options, as busybox's getopt takes them: -qO- is -q -O -.
+                for (int k = 1; k < a.length(); k++) {
+                    char opt = a.charAt(k);
+                    if (opt == 'q') {
+                        quiet = true;
+                    } else if (opt == 'O' || opt == 'T' || opt == 'U') {
+                        String value = k + 1 < a.length() ? a.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                        if (opt == 'O') {
+                            output = value;
+                        }
+                        break;
+                    }
+                }
             } else if (!a.startsWith("-")) {
                 url = a;
             }

@@ -74,6 +74,16 @@ public final class Shell {
                 MemoryFs.normalize(ctx.workingDir()));
     }
 
+    /**
+     * Whether a program of that name (or path) exists in a shell image: the shells themselves and
+     * every command this shell implements. The runtime asks before it starts a container's command
+     * line without {@code sh -c}, since a missing executable fails the start, not the shell.
+     */
+    public static boolean hasProgram(String path) {
+        String program = baseName(path);
+        return SHELLS.contains(program) || Builtins.has(program);
+    }
+
     private static String baseName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
