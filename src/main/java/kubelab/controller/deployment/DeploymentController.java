@@ -288,14 +288,7 @@ public final class DeploymentController {
         if (Objects.equals(d.spec().selector(), new LabelSelector(null, null))) {
             recorder.event(d, "Warning", "SelectingAll",
                     "This deployment is selecting all pods. A non-empty selector is required.");
-            long generation = DeploymentConditions.generation(d);
-            Long observed = DeploymentConditions.statusOf(d).observedGeneration();
-            if (observed == null || observed < generation) {
-                var s = DeploymentConditions.statusOf(d);
-                api.updateStatus(d.withStatus(new kubelab.api.apps.DeploymentStatus(generation, s.replicas(),
-                        s.updatedReplicas(), s.readyReplicas(), s.availableReplicas(), s.unavailableReplicas(),
-                        s.terminatingReplicas(), s.conditions(), s.collisionCount())));
-            }
+            new DeploymentSync(this, d, List.of()).observeGenerationOnly();
             return;
         }
         List<ReplicaSet> rsList = getReplicaSetsForDeployment(d);

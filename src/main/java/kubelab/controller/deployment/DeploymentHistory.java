@@ -40,17 +40,20 @@ public final class DeploymentHistory {
     }
 
     /**
-     * What {@code kubectl rollout history} prints, e.g.
+     * What {@code kubectl rollout history} prints, byte for byte (a space ends the first line, a
+     * blank line the output), e.g.
      * <pre>
      * deployment.apps/nginx-deployment
      * REVISION  CHANGE-CAUSE
      * 1         &lt;none&gt;
      * 2         kubectl set image deployment/nginx-deployment nginx=nginx:1.16.1
+     *
      * </pre>
      */
     public static String render(Api api, String namespace, String name) {
         List<Revision> revisions = revisions(api, namespace, name);
-        StringBuilder out = new StringBuilder("deployment.apps/").append(name).append('\n');
+        // kubectl's name printer: "<resource> <operation>\n", the operation being "\n" + the table.
+        StringBuilder out = new StringBuilder("deployment.apps/").append(name).append(" \n");
         if (revisions.isEmpty()) {
             return out.append("No rollout history found.\n").toString();
         }
@@ -63,10 +66,10 @@ public final class DeploymentHistory {
         for (Revision r : revisions) {
             out.append(String.format(format, r.revision(), r.changeCause().isEmpty() ? "<none>" : r.changeCause()));
         }
-        return out.toString();
+        return out.append('\n').toString();
     }
 
-    /** {@code --revision=N}: the pod template of that revision, as YAML. */
+    /** {@code --revision=N}: the pod template of that revision (as YAML, where kubectl prints it describe-style). */
     public static String render(Api api, String namespace, String name, long revision) {
         return revisions(api, namespace, name).stream().filter(r -> r.revision() == revision).findFirst()
                 .map(r -> "deployment.apps/" + name + " with revision #" + revision + "\n"

@@ -292,6 +292,18 @@ final class DeploymentSync {
         }
     }
 
+    /** Records that the current generation was seen, and nothing else (a Deployment the controller refuses). */
+    void observeGenerationOnly() {
+        DeploymentStatus s = statusOf(d);
+        long generation = DeploymentConditions.generation(d);
+        if (s.observedGeneration() == null || s.observedGeneration() < generation) {
+            d = d.withStatus(new DeploymentStatus(generation, s.replicas(), s.updatedReplicas(), s.readyReplicas(),
+                    s.availableReplicas(), s.unavailableReplicas(), s.terminatingReplicas(), s.conditions(),
+                    s.collisionCount()));
+            updateStatus();
+        }
+    }
+
     static List<ReplicaSet> all(List<ReplicaSet> oldRSs, ReplicaSet newRS) {
         List<ReplicaSet> all = new ArrayList<>(oldRSs);
         if (newRS != null) {

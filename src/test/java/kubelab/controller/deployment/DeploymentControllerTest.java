@@ -169,4 +169,26 @@ class DeploymentControllerTest {
         assertThat(adopted.metadata().controllerRef().uid())
                 .isEqualTo(cluster.deployment("nginx-deployment").metadata().uid());
     }
+
+    @Test
+    @DisplayName("a ReplicaSet name already taken by another template is a hash collision: collisionCount goes up and the hash changes")
+    void hashCollision() {
+        Deployment d = DeploymentCluster.example("controllers/nginx-deployment.yaml");
+        cluster.create(d.withSpec(d.spec().withPaused(true))); // paused: no ReplicaSet yet
+        Deployment stored = cluster.deployment("nginx-deployment");
+        String taken = "nginx-deployment-" + PodTemplateHash.compute(stored.spec().template(), null);
+        var other = stored.spec().template().withMetadata(stored.spec().template().metadata()
+                .withLabels(java.util.Map.of("app", "other")));
+        ReplicaSet squatter = ReplicaSet.of(DeploymentCluster.NS, taken, 0, other);
+        cluster.api.create(squatter.withMetadata(squatter.metadata().withLabels(java.util.Map.of("app", "other"))));
+
+        cluster.edit("nginx-deployment", spec -> spec.withPaused(false));
+        cluster.loop.settle();
+
+        stored = cluster.deployment("nginx-deployment");
+        assertThat(stored.status().collisionCount()).isEqualTo(1);
+        assertThat(cluster.replicaSets("nginx-deployment")).extracting(ReplicaSet::name).containsExactly(
+                "nginx-deployment-" + PodTemplateHash.compute(stored.spec().template(), 1));
+        assertThat(cluster.pods().stream().filter(p -> p.name().startsWith(taken))).isEmpty();
+    }
 }

@@ -66,11 +66,12 @@ class DeploymentRollbackTest {
         cluster.loop.settle();
 
         assertThat(DeploymentHistory.render(cluster.api, NS, NAME)).isEqualTo("""
-                deployment.apps/nginx-deployment
+                deployment.apps/nginx-deployment\s
                 REVISION  CHANGE-CAUSE
                 1         <none>
                 3         image updated to 1.161
                 4         image updated to 1.16.1
+
                 """);
         assertThat(DeploymentHistory.render(cluster.api, NS, NAME, 3)).contains("image: " + BROKEN_IMAGE);
     }

@@ -170,4 +170,28 @@ class DeploymentRolloutTest {
 
         assertThat(cluster.loop.now()).isEqualTo(start);
     }
+
+    @Test
+    @DisplayName("with minReadySeconds, a ready pod counts as available only after it has been ready that long")
+    void minReadySeconds() {
+        Deployment d = nginx();
+        Instant start = cluster.loop.now();
+        List<String> seen = new ArrayList<>();
+        cluster.informers.informerFor(Deployment.class).addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onUpdate(Deployment oldD, Deployment newD) {
+                var s = newD.status();
+                if (s != null && s.readyReplicas() != null) {
+                    seen.add("ready=" + s.readyReplicas() + " available=" + s.availableReplicas());
+                }
+            }
+        });
+
+        cluster.create(d.withSpec(new kubelab.api.apps.DeploymentSpec(3, d.spec().selector(), d.spec().template(),
+                null, 10, null, null, null)));
+
+        assertThat(seen).contains("ready=3 available=0").last().isEqualTo("ready=3 available=3");
+        assertThat(Duration.between(start, cluster.loop.now())).isEqualTo(Duration.ofSeconds(10));
+        assertThat(cluster.replicaSets(NAME).get(0).spec().minReadySeconds()).isEqualTo(10);
+    }
 }
