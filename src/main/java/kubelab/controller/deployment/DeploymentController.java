@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kubelab.api.apps.Deployment;
-import kubelab.api.apps.DeploymentCondition;
 import kubelab.api.apps.ReplicaSet;
 import kubelab.api.core.Pod;
 import kubelab.api.labels.Selector;
@@ -19,9 +18,11 @@ import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
 import kubelab.client.Cache;
 import kubelab.client.InformerFactory;
+import kubelab.client.Indexer;
 import kubelab.client.Lister;
 import kubelab.client.RateLimitingQueue;
 import kubelab.client.ResourceEventHandler;
+import kubelab.client.SharedInformer;
 import kubelab.client.Worker;
 import kubelab.client.record.EventRecorder;
 import kubelab.time.EventLoop;
@@ -42,13 +43,15 @@ import kubelab.time.EventLoop;
 public final class DeploymentController {
     /** The component name events carry. */
     public static final String COMPONENT = "deployment-controller";
+    /** An index of the pod cache by the uid of each pod's controller, as Kubernetes adds it. */
+    public static final String POD_CONTROLLER_UID_INDEX = "podControllerUID";
 
     final Api api;
     final EventRecorder recorder;
     final Lister<ReplicaSet> rsLister;
     private final EventLoop loop;
     private final Lister<Deployment> dLister;
-    private final Lister<Pod> podLister;
+    private final Indexer<Pod> podIndexer;
     private final RateLimitingQueue<String> queue;
     /** One pending progress-deadline check per Deployment key, cancelled when no rollout is under way. */
     private final Map<String, EventLoop.Timer> progressChecks = new HashMap<>();
@@ -62,7 +65,14 @@ public final class DeploymentController {
         this.queue = new RateLimitingQueue<>("deployment", loop);
         this.dLister = informers.listerFor(Deployment.class);
         this.rsLister = informers.listerFor(ReplicaSet.class);
-        this.podLister = informers.listerFor(Pod.class);
+        SharedInformer<Pod> podInformer = informers.informerFor(Pod.class);
+        if (!podInformer.getIndexer().indexNames().contains(POD_CONTROLLER_UID_INDEX)) {
+            podInformer.addIndexers(Map.of(POD_CONTROLLER_UID_INDEX, pod -> {
+                OwnerReference ref = pod.metadata().controllerRef();
+                return ref == null || ref.uid() == null ? List.of() : List.of(ref.uid());
+            }));
+        }
+        this.podIndexer = podInformer.getIndexer();
         informers.informerFor(Deployment.class).addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Deployment d, boolean isInInitialList) {
@@ -299,10 +309,10 @@ public final class DeploymentController {
             sync.syncDeploymentStatus(DeploymentSync.all(old, newRS), newRS);
             return;
         }
-        checkPausedConditions(sync);
+        sync.checkPausedConditions();
         if (DeploymentUtil.paused(sync.d)) {
             cancelProgressCheck(key); // a paused rollout has no deadline
-            sync(sync);
+            sync.sync();
             return;
         }
         if (RollbackTo.getRollbackTo(sync.d) != null) {
@@ -310,7 +320,7 @@ public final class DeploymentController {
             return;
         }
         if (ProportionalScaling.isScalingEvent(sync)) {
-            sync(sync);
+            sync.sync();
             return;
         }
         if (DeploymentUtil.isRecreate(sync.d)) {
@@ -320,40 +330,6 @@ public final class DeploymentController {
         }
     }
     // end::sync-deployment[]
-
-    /** A paused Deployment, or a scaling event: resize, clean up history if paused, report status. */
-    private void sync(DeploymentSync sync) {
-        List<ReplicaSet> oldRSs = new ArrayList<>();
-        ReplicaSet newRS = sync.getAllReplicaSetsAndSyncRevision(oldRSs, false);
-        ProportionalScaling.scale(sync, newRS, oldRSs);
-        if (DeploymentUtil.paused(sync.d) && RollbackTo.getRollbackTo(sync.d) == null) {
-            sync.cleanupDeployment(oldRSs);
-        }
-        sync.syncDeploymentStatus(DeploymentSync.all(oldRSs, newRS), newRS);
-    }
-
-    /** Progressing=Unknown with DeploymentPaused or DeploymentResumed, unless it already timed out. */
-    private void checkPausedConditions(DeploymentSync sync) {
-        if (!DeploymentUtil.hasProgressDeadline(sync.d)) {
-            return;
-        }
-        DeploymentCondition cond = DeploymentConditions.statusOf(sync.d).condition(DeploymentCondition.PROGRESSING);
-        if (cond != null && DeploymentConditions.TIMED_OUT_REASON.equals(cond.reason())) {
-            return; // a reported lack of progress is not overwritten by pausing
-        }
-        boolean pausedCondExists = cond != null && DeploymentConditions.PAUSED_DEPLOY_REASON.equals(cond.reason());
-        boolean paused = DeploymentUtil.paused(sync.d);
-        if (paused && !pausedCondExists) {
-            sync.setCondition(DeploymentCondition.PROGRESSING, DeploymentConditions.UNKNOWN,
-                    DeploymentConditions.PAUSED_DEPLOY_REASON, "Deployment is paused");
-        } else if (!paused && pausedCondExists) {
-            sync.setCondition(DeploymentCondition.PROGRESSING, DeploymentConditions.UNKNOWN,
-                    DeploymentConditions.RESUMED_DEPLOY_REASON, "Deployment is resumed");
-        } else {
-            return;
-        }
-        sync.updateStatus();
-    }
 
     /** The ReplicaSets of the Deployment's namespace that it owns after adoption and release. */
     private List<ReplicaSet> getReplicaSetsForDeployment(Deployment d) {
@@ -376,19 +352,20 @@ public final class DeploymentController {
         }
     }
 
-    /** The Deployment's pods (by its selector), grouped by the uid of the ReplicaSet controlling them. */
+    /**
+     * The Deployment's pods (those its selector matches), grouped by the uid of the ReplicaSet
+     * controlling them. Read through the controller-uid index: the cost is the Deployment's own
+     * pods, not its namespace's (Kubernetes lists the namespace by selector here).
+     */
     Map<String, List<Pod>> getPodMapForDeployment(Deployment d, List<ReplicaSet> rsList) {
         Map<String, List<Pod>> podMap = new HashMap<>();
-        rsList.forEach(rs -> podMap.put(rs.metadata().uid(), new ArrayList<>()));
         Selector selector = selectorOf(d);
-        if (selector == null) {
-            return podMap;
-        }
-        for (Pod pod : podLister.inNamespace(d.namespace()).list(selector::matches)) {
-            OwnerReference ref = pod.metadata().controllerRef();
-            if (ref != null && podMap.containsKey(ref.uid())) {
-                podMap.get(ref.uid()).add(pod);
-            }
+        for (ReplicaSet rs : rsList) {
+            List<Pod> pods = podIndexer.byIndex(POD_CONTROLLER_UID_INDEX, rs.metadata().uid()).stream()
+                    .filter(p -> d.namespace().equals(p.namespace()))
+                    .filter(p -> selector != null && selector.matches(p.metadata().labels()))
+                    .toList();
+            podMap.put(rs.metadata().uid(), pods);
         }
         return podMap;
     }

@@ -201,6 +201,42 @@ final class DeploymentSync {
         d = dc.api.updateStatus(d);
     }
 
+    // ---- pausing and scaling without a rollout ----
+
+    /** A paused Deployment, or a scaling event: resize, clean up history if paused, report status. */
+    void sync() {
+        List<ReplicaSet> oldRSs = new ArrayList<>();
+        ReplicaSet newRS = getAllReplicaSetsAndSyncRevision(oldRSs, false);
+        ProportionalScaling.scale(this, newRS, oldRSs);
+        if (DeploymentUtil.paused(d) && RollbackTo.getRollbackTo(d) == null) {
+            cleanupDeployment(oldRSs);
+        }
+        syncDeploymentStatus(DeploymentSync.all(oldRSs, newRS), newRS);
+    }
+
+    /** Progressing=Unknown with DeploymentPaused or DeploymentResumed, unless it already timed out. */
+    void checkPausedConditions() {
+        if (!DeploymentUtil.hasProgressDeadline(d)) {
+            return;
+        }
+        DeploymentCondition cond = DeploymentConditions.statusOf(d).condition(DeploymentCondition.PROGRESSING);
+        if (cond != null && DeploymentConditions.TIMED_OUT_REASON.equals(cond.reason())) {
+            return; // a reported lack of progress is not overwritten by pausing
+        }
+        boolean pausedCondExists = cond != null && DeploymentConditions.PAUSED_DEPLOY_REASON.equals(cond.reason());
+        boolean paused = DeploymentUtil.paused(d);
+        if (paused && !pausedCondExists) {
+            setCondition(DeploymentCondition.PROGRESSING, DeploymentConditions.UNKNOWN,
+                    DeploymentConditions.PAUSED_DEPLOY_REASON, "Deployment is paused");
+        } else if (!paused && pausedCondExists) {
+            setCondition(DeploymentCondition.PROGRESSING, DeploymentConditions.UNKNOWN,
+                    DeploymentConditions.RESUMED_DEPLOY_REASON, "Deployment is resumed");
+        } else {
+            return;
+        }
+        updateStatus();
+    }
+
     // ---- scaling a ReplicaSet ----
 
     Scaled scaleReplicaSetAndRecordEvent(ReplicaSet rs, int newScale) {

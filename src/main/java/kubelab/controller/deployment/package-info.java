@@ -19,7 +19,8 @@
  * <p>Simplified compared with Kubernetes: the template hash renders the template as sorted JSON, not
  * a Go spew dump, so hashes differ from a real cluster's (same alphabet and length); no
  * ReplicaFailure condition is copied from ReplicaSets; no terminatingReplicas; the pod map is built
- * only for Recreate Deployments (the only strategy that reads it); the progress check is a timer
+ * only for Recreate Deployments (the only strategy that reads it), from a pod index by controller
+ * uid rather than a namespace-wide list by selector; the progress check is a timer
  * the controller cancels once no rollout is under way, rather than a work-queue AddAfter that fires
  * anyway.
  */
