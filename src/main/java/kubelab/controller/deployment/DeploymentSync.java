@@ -44,7 +44,7 @@ final class DeploymentSync {
     DeploymentSync(DeploymentController dc, Deployment d, List<ReplicaSet> rsList) {
         this.dc = dc;
         this.d = d;
-        this.rsList = rsList;
+        this.rsList = new ArrayList<>(rsList);
     }
 
     private EventRecorder recorder() {
@@ -83,8 +83,11 @@ final class DeploymentSync {
             boolean minReadyNeedsUpdate = n(existing.spec().minReadySeconds()) != DeploymentUtil.minReadySeconds(d);
             if (annotationsUpdated || minReadyNeedsUpdate) {
                 ReplicaSetSpec s = copy.spec();
-                return dc.api.update(copy.withSpec(new ReplicaSetSpec(s.replicas(), d.spec().minReadySeconds(),
-                        s.selector(), s.template())));
+                ReplicaSet updated = dc.api.update(copy.withSpec(new ReplicaSetSpec(s.replicas(),
+                        d.spec().minReadySeconds(), s.selector(), s.template())));
+                // Later steps of this sync must not write the stale copy (Kubernetes does, and retries on 409).
+                rsList.replaceAll(r -> Objects.equals(r.metadata().uid(), updated.metadata().uid()) ? updated : r);
+                return updated;
             }
             boolean needsUpdate = setDeploymentRevision(copy.metadata().annotations().get(DeploymentUtil.REVISION_ANNOTATION));
             if (DeploymentUtil.hasProgressDeadline(d) && statusOf(d).condition(DeploymentCondition.PROGRESSING) == null) {
