@@ -22,6 +22,7 @@
  * only for Recreate Deployments (the only strategy that reads it), from a pod index by controller
  * uid rather than a namespace-wide list by selector; the progress check is a timer
  * the controller cancels once no rollout is under way, rather than a work-queue AddAfter that fires
- * anyway.
+ * anyway; within one sync, a ReplicaSet or status just written replaces the cached copy, so later
+ * steps do not hit 409 Conflicts that Kubernetes simply retries.
  */
 package kubelab.controller.deployment;
