@@ -4,10 +4,14 @@ import java.time.Duration;
 import kubelab.apiserver.ApiServer;
 import kubelab.client.InformerFactory;
 import kubelab.client.record.EventBroadcaster;
+import kubelab.controller.daemon.DaemonSetsController;
+import kubelab.controller.deployment.DeploymentController;
 import kubelab.controller.garbagecollector.GarbageCollector;
 import kubelab.controller.job.JobController;
 import kubelab.controller.namespace.NamespaceController;
 import kubelab.controller.nodelifecycle.NodeLifecycleController;
+import kubelab.controller.podautoscaler.HorizontalController;
+import kubelab.controller.podautoscaler.PodMetricsLister;
 import kubelab.controller.replicaset.ReplicaSetController;
 import kubelab.controller.replicaset.ReplicationManager;
 import kubelab.time.EventLoop;
@@ -22,7 +26,10 @@ import kubelab.time.EventLoop;
  */
 public final class ControllerManager {
     private final InformerFactory informers;
+    private final DeploymentController deployments;
     private final ReplicaSetController replicaSets;
+    private final DaemonSetsController daemonSets;
+    private final HorizontalController autoscalers;
     private final ReplicationManager replicationControllers;
     private final JobController jobs;
     private final NodeLifecycleController nodeLifecycle;
@@ -30,8 +37,16 @@ public final class ControllerManager {
     private final GarbageCollector garbageCollector;
     private boolean started;
 
-    public ControllerManager(ApiServer api, EventLoop loop, EventBroadcaster events) {
+    /**
+     * @param metrics where the HorizontalPodAutoscaler reads pods' CPU usage (the metrics API, served
+     *                in Kubernetes by metrics-server from the kubelets' stats)
+     */
+    public ControllerManager(ApiServer api, EventLoop loop, EventBroadcaster events, PodMetricsLister metrics) {
         this.informers = new InformerFactory(api, loop, Duration.ZERO);
+        this.deployments = new DeploymentController(api, informers, loop, events.newRecorder("deployment-controller", null));
+        this.daemonSets = new DaemonSetsController(api, informers, loop, events.newRecorder("daemonset-controller", null));
+        this.autoscalers = new HorizontalController(api, informers, loop,
+                events.newRecorder("horizontal-pod-autoscaler", null), metrics);
         this.replicaSets = new ReplicaSetController(api, informers, loop,
                 events.newRecorder("replicaset-controller", null));
         this.replicationControllers = new ReplicationManager(api, informers, loop,
@@ -50,7 +65,10 @@ public final class ControllerManager {
         }
         started = true;
         informers.start();
+        deployments.start();
         replicaSets.start();
+        daemonSets.start();
+        autoscalers.start();
         replicationControllers.start();
         jobs.start();
         nodeLifecycle.start();
@@ -59,6 +77,18 @@ public final class ControllerManager {
 
     public InformerFactory informers() {
         return informers;
+    }
+
+    public DeploymentController deployments() {
+        return deployments;
+    }
+
+    public DaemonSetsController daemonSets() {
+        return daemonSets;
+    }
+
+    public HorizontalController autoscalers() {
+        return autoscalers;
     }
 
     public ReplicaSetController replicaSets() {
