@@ -91,7 +91,7 @@ final class PodSync {
             probes.addPod(pod);
         }
         // 1. Write the status the pod has now.
-        PodStatus status = generator.generate(pod, rs, hostIP.get(), clock.now(), false);
+        PodStatus status = generator.generate(withLatestStatus(pod), rs, hostIP.get(), clock.now(), false);
         pod = statusManager.setPodStatus(pod, status);
         if (PodPhase.isTerminal(status.phase())) {
             return syncTerminatedPod(pod, rs);
@@ -157,7 +157,16 @@ final class PodSync {
 
     private void writeStatus(Pod pod, boolean terminal) {
         RuntimePodStatus rs = runtime.podStatus(pod.metadata().uid());
-        statusManager.setPodStatus(pod, generator.generate(pod, rs, hostIP.get(), clock.now(), terminal));
+        statusManager.setPodStatus(pod, generator.generate(withLatestStatus(pod), rs, hostIP.get(), clock.now(), terminal));
+    }
+
+    /**
+     * The pod with the status this kubelet wrote last: the informer's copy may lag behind it, and
+     * computing from a stale status would flip transition times back and forth.
+     */
+    private Pod withLatestStatus(Pod pod) {
+        PodStatus cached = statusManager.lastWritten(pod.metadata().uid());
+        return cached == null ? pod : pod.withStatus(cached);
     }
 
     /** Everything the node still holds of a pod that is gone from the API. */

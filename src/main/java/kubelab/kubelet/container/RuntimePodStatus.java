@@ -36,7 +36,9 @@ public record RuntimePodStatus(String uid, List<PodSandboxStatus> sandboxes, Lis
         for (PodSandboxStatus s : sandboxes) {
             containers.addAll(runtime.listContainers(s.id()));
         }
-        containers.sort(Comparator.comparing((ContainerStatus c) -> c.createdAt()).reversed());
+        // Newest first: by attempt (the restart count), then by creation, as several may share an instant.
+        containers.sort(Comparator.comparing((ContainerStatus c) -> c.metadata().attempt())
+                .thenComparing(ContainerStatus::createdAt).reversed());
         return new RuntimePodStatus(uid, sandboxes, containers);
     }
 
