@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -129,12 +130,12 @@ public final class Kubelet {
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod, boolean isInInitialList) {
-                podChanged(pod);
+                podChanged(pod, true);
             }
 
             @Override
             public void onUpdate(Pod oldPod, Pod newPod) {
-                podChanged(newPod);
+                podChanged(newPod, needsSync(oldPod, newPod));
             }
 
             @Override
@@ -179,13 +180,28 @@ public final class Kubelet {
         start();
     }
 
-    private void podChanged(Pod pod) {
+    private void podChanged(Pod pod, boolean sync) {
         String uid = pod.metadata().uid();
         Pod previous = podsByUid.put(uid, pod);
         if (previous == null) {
             uidByName.put(key(pod.metadata().namespace(), pod.metadata().name()), uid);
         }
-        workers.update(uid);
+        if (sync) {
+            workers.update(uid);
+        }
+    }
+
+    /**
+     * Whether an update asks for a sync: a change of spec or metadata (a deletion among them). A
+     * status-only change, most often the kubelet's own write coming back, is only recorded, as the
+     * kubelet's pod config source reconciles it without a sync.
+     */
+    static boolean needsSync(Pod oldPod, Pod newPod) {
+        if (!Objects.equals(oldPod.spec(), newPod.spec())) {
+            return true;
+        }
+        return !Objects.equals(oldPod.metadata().withResourceVersion(null).withGeneration(null),
+                newPod.metadata().withResourceVersion(null).withGeneration(null));
     }
 
     private void podGone(Pod pod) {
