@@ -82,7 +82,7 @@ public final class Kubelet {
         this.lease = new NodeLeaseController(api, node.metadata().name(), config.nodeLeaseDurationSeconds(), loop.clock());
         this.statusManager = new StatusManager(api);
         var runtimeManager = new KubeGenericRuntimeManager(runtime, new ImageManager(images, recorder, loop.clock()),
-                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable);
+                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable, hostFs);
         var generator = new PodStatusGenerator(reasons, probes, runtime.version().runtimeName());
         this.podSync = new PodSync(podsByUid::get, runtimeManager, new VolumeManager(api, hostFs, loop.clock()),
                 statusManager, generator, probes, reasons, recorder, loop.clock(), nodeStatus::hostIP,

@@ -28,6 +28,7 @@ import kubelab.runtime.cri.ContainerStatus;
 import kubelab.runtime.cri.CriException;
 import kubelab.runtime.cri.PodSandboxConfig;
 import kubelab.runtime.cri.RuntimeService;
+import kubelab.runtime.shell.MemoryFs;
 import kubelab.time.EventLoop;
 
 /**
@@ -58,11 +59,13 @@ final class ContainerLifecycle {
     private final Backoff crashBackoff;
     private final EventLoop loop;
     private final Supplier<Map<String, Quantity>> nodeAllocatable;
+    private final MemoryFs hostFs;
 
     ContainerLifecycle(RuntimeService runtime, ImageManager images, EnvVars envVars, EventRecorder recorder,
                        ProbeManager probes, ReasonCache reasons, EventLoop loop,
-                       Supplier<Map<String, Quantity>> nodeAllocatable) {
+                       Supplier<Map<String, Quantity>> nodeAllocatable, MemoryFs hostFs) {
         this.runtime = runtime;
+        this.hostFs = hostFs;
         this.images = images;
         this.envVars = envVars;
         this.recorder = recorder;
@@ -73,9 +76,17 @@ final class ContainerLifecycle {
         this.crashBackoff = new Backoff(loop.clock(), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
-    /** Forgets the crash-loop back-offs of a pod that is gone. */
+    /** Forgets the crash-loop back-offs and removes the log directory of a pod that is gone. */
     void forgetPod(String uid) {
         crashBackoff.resetPrefix(uid + "/");
+        String logs = "/var/log/pods";
+        if (hostFs.isDirectory(logs)) {
+            for (String d : hostFs.list(logs)) {
+                if (d.endsWith("_" + uid)) {
+                    hostFs.remove(logs + "/" + d, true);
+                }
+            }
+        }
     }
 
     /** Starts {@code c} unless it is in crash-loop back-off; completes (never exceptionally) with the outcome. */
@@ -97,7 +108,7 @@ final class ContainerLifecycle {
             }
             // 2. Create the container.
             ContainerStatus last = status.latest(c.name());
-            int attempt = last == null ? restartCountHint(pod, c) : last.metadata().attempt() + 1;
+            int attempt = last == null ? restartCountByLogDir(pod, c) : last.metadata().attempt() + 1;
             ContainerConfig config;
             try {
                 Map<String, String> env = envVars.make(pod, c, hostIP, podIP, nodeAllocatable.get());
@@ -115,6 +126,8 @@ final class ContainerLifecycle {
                 recorder.event(ref, "Warning", "Failed", "Error: " + e.getMessage());
                 return new Started(false, Duration.ofSeconds(10));
             }
+            hostFs.mkdir(logDir(pod) + "/" + c.name(), true);
+            hostFs.touch(logDir(pod) + "/" + config.logPath());
             recorder.event(ref, "Normal", "Created", "Created container: " + c.name());
             // 3. Start the container.
             try {
@@ -155,15 +168,23 @@ final class ContainerLifecycle {
         return null;
     }
 
-    /** After a node restart the runtime has no earlier instance: continue from the count the API shows. */
-    private static int restartCountHint(Pod pod, Container c) {
-        if (pod.status() == null) {
+    /**
+     * The restart count when the runtime knows no earlier instance: after a reboot the runtime's
+     * state is gone, but the node's log directory still has {@code <n>.log} for each earlier run.
+     */
+    private int restartCountByLogDir(Pod pod, Container c) {
+        String dir = logDir(pod) + "/" + c.name();
+        if (!hostFs.isDirectory(dir)) {
             return 0;
         }
-        var all = new java.util.ArrayList<>(pod.status().initContainerStatuses());
-        all.addAll(pod.status().containerStatuses());
-        return all.stream().filter(s -> c.name().equals(s.name()) && s.containerID() != null)
-                .map(s -> s.restartCount() == null ? 0 : s.restartCount() + 1).findFirst().orElse(0);
+        return hostFs.list(dir).stream().filter(f -> f.matches("\\d+\\.log"))
+                .mapToInt(f -> Integer.parseInt(f.substring(0, f.length() - 4)) + 1).max().orElse(0);
+    }
+
+    /** {@code /var/log/pods/<namespace>_<name>_<uid>}: where the container logs of a pod live on the node. */
+    static String logDir(Pod pod) {
+        var m = pod.metadata();
+        return "/var/log/pods/" + m.namespace() + "_" + m.name() + "_" + m.uid();
     }
 
     /**

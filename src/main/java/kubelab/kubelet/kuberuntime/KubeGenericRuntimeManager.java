@@ -23,6 +23,7 @@ import kubelab.runtime.cri.CriException;
 import kubelab.runtime.cri.PodSandboxConfig;
 import kubelab.runtime.cri.PodSandboxStatus;
 import kubelab.runtime.cri.RuntimeService;
+import kubelab.runtime.shell.MemoryFs;
 import kubelab.time.EventLoop;
 
 /**
@@ -51,11 +52,12 @@ public final class KubeGenericRuntimeManager {
 
     public KubeGenericRuntimeManager(RuntimeService runtime, ImageManager images, EnvVars envVars,
                                      EventRecorder recorder, ProbeManager probes, ReasonCache reasons,
-                                     EventLoop loop, Supplier<Map<String, Quantity>> nodeAllocatable) {
+                                     EventLoop loop, Supplier<Map<String, Quantity>> nodeAllocatable,
+                                     MemoryFs hostFs) {
         this.runtime = runtime;
         this.recorder = recorder;
         this.containers = new ContainerLifecycle(runtime, images, envVars, recorder, probes, reasons, loop,
-                nodeAllocatable);
+                nodeAllocatable, hostFs);
         this.probes = probes;
     }
 
