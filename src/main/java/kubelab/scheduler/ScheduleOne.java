@@ -147,24 +147,27 @@ final class ScheduleOne {
         String msg = fitError != null ? fitError.message() : st.message();
         // 1. Requeue, unless deleted or bound meanwhile.
         Optional<Pod> cached = s.podLister.inNamespace(pod.metadata().namespace()).get(pod.metadata().name());
-        if (cached.isEmpty() || EventHandlers.assigned(cached.get())) {
-            return;
+        boolean stillPending = cached.isPresent() && !EventHandlers.assigned(cached.get());
+        if (stillPending) {
+            Set<String> plugins = new LinkedHashSet<>();
+            if (fitError != null) {
+                fitError.nodeToStatus().values().forEach(x -> {
+                    if (x.plugin() != null) {
+                        plugins.add(x.plugin());
+                    }
+                });
+            } else if (st.plugin() != null && rejected) {
+                plugins.add(st.plugin());
+            }
+            s.queue.addUnschedulableIfNotPresent(info.withPod(cached.get()).withUnschedulablePlugins(plugins), cycle,
+                    !rejected);
         }
-        Set<String> plugins = new LinkedHashSet<>();
-        if (fitError != null) {
-            fitError.nodeToStatus().values().forEach(x -> {
-                if (x.plugin() != null) {
-                    plugins.add(x.plugin());
-                }
-            });
-        } else if (st.plugin() != null && rejected) {
-            plugins.add(st.plugin());
-        }
-        s.queue.addUnschedulableIfNotPresent(info.withPod(cached.get()).withUnschedulablePlugins(plugins), cycle, !rejected);
-        // 2. Event.
+        // 2. Event (Kubernetes records it even when the pod was bound meanwhile).
         fwk.eventRecorder().event(pod, Event.TYPE_WARNING, "FailedScheduling", msg);
-        // 3. Condition (and nomination), written only when it changes.
-        updatePodStatus(cached.get(), rejected ? REASON_UNSCHEDULABLE : REASON_SCHEDULER_ERROR, msg, nominatedNode);
+        // 3. Condition (and nomination), written only when it changes, and never on a bound pod.
+        if (stillPending) {
+            updatePodStatus(cached.get(), rejected ? REASON_UNSCHEDULABLE : REASON_SCHEDULER_ERROR, msg, nominatedNode);
+        }
     }
 
     private void updatePodStatus(Pod pod, String reason, String message, String nominatedNode) {

@@ -73,6 +73,11 @@ public final class Profile {
 
     /** The default plugins under another scheduler name. */
     public static Profile defaultProfile(String schedulerName) {
+        return defaultBuilder(schedulerName).build();
+    }
+
+    /** A builder holding the default plugins, to add plugins of one's own to them. */
+    public static Builder defaultBuilder(String schedulerName) {
         return builder(schedulerName)
                 .plugin(Registry.PRIORITY_SORT)
                 .plugin(Names.NODE_UNSCHEDULABLE)
@@ -85,8 +90,7 @@ public final class Profile {
                 .plugin(Names.INTER_POD_AFFINITY, 2)
                 .plugin(Registry.DEFAULT_PREEMPTION)
                 .plugin(Names.NODE_RESOURCES_BALANCED_ALLOCATION, 1)
-                .plugin(Registry.DEFAULT_BINDER)
-                .build();
+                .plugin(Registry.DEFAULT_BINDER);
     }
 
     public static Builder builder(String schedulerName) {

@@ -8,6 +8,8 @@ import kubelab.scheduler.framework.Plugin;
 import kubelab.scheduler.plugins.InTreeRegistry;
 import kubelab.scheduler.plugins.defaultbinder.DefaultBinder;
 import kubelab.scheduler.plugins.defaultpreemption.DefaultPreemption;
+import kubelab.scheduler.plugins.interpodaffinity.InterPodAffinity;
+import kubelab.scheduler.plugins.podtopologyspread.PodTopologySpread;
 import kubelab.scheduler.plugins.queuesort.PrioritySort;
 
 /**
@@ -29,6 +31,9 @@ public final class Registry {
         Map<String, Function<Handle, Plugin>> r = new LinkedHashMap<>();
         r.put(PRIORITY_SORT, h -> new PrioritySort());
         InTreeRegistry.create().forEach((name, supplier) -> r.put(name, h -> supplier.get()));
+        // These two count pods across the whole snapshot when scoring, so they get the handle.
+        r.put(PodTopologySpread.NAME, PodTopologySpread::new);
+        r.put(InterPodAffinity.NAME, InterPodAffinity::new);
         r.put(DEFAULT_PREEMPTION, DefaultPreemption::new);
         r.put(DEFAULT_BINDER, DefaultBinder::new);
         return r;
