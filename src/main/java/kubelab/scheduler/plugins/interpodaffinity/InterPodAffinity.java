@@ -85,6 +85,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         Map<TopologyPair, Integer> antiCounts = new HashMap<>();
         Map<TopologyPair, Integer> existingCounts = new HashMap<>();
         for (NodeInfo nodeInfo : nodes) {
+            if (affinity.isEmpty() && anti.isEmpty() && nodeInfo.podsWithRequiredAntiAffinity() == 0) {
+                continue; // nothing here can concern this pod: skip its pods without looking
+            }
             Map<String, String> labels = nodeInfo.node().metadata().labels();
             for (Pod existing : nodeInfo.pods()) {
                 // 1. Affinity: the existing pod must match every term.

@@ -62,7 +62,7 @@ final class Scoring {
         Map<InterPodAffinity.TopologyPair, Long> scores = new HashMap<>();
         for (NodeInfo n : allNodes) {
             Map<String, String> labels = n.node().metadata().labels();
-            if (labels.isEmpty()) {
+            if (labels.isEmpty() || (!incomingHasTerms && n.podsWithAffinity() == 0)) {
                 continue;
             }
             for (Pod existing : n.pods()) {
