@@ -58,6 +58,10 @@ class SchedulerTest {
         assertThat(c.events("nginx")).extracting(Event::reason, Event::type, Event::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FailedScheduling", "Warning", msg));
         assertThat(scheduler.queue().whereIs("default", "nginx")).contains("unschedulablePods");
+        var decision = scheduler.explain("default", "nginx").orElseThrow();
+        assertThat(decision.outcome()).isEqualTo("Unschedulable");
+        assertThat(decision.nodes()).allSatisfy(n -> assertThat(n.filterText())
+                .isEqualTo("NodeAffinity: node(s) didn't match Pod's node affinity/selector"));
 
         c.labelNode("node-2", "disktype", "ssd");
         c.loop.settle();
@@ -88,5 +92,32 @@ class SchedulerTest {
         c.taintNode("node-1", List.of());
         c.loop.settle();
         assertThat(c.nodeOf("big")).isEqualTo("node-1");
+    }
+
+    @Test
+    @DisplayName("a pod that must run next to app=db pods is scheduled once a running pod is relabelled app=db")
+    void podLabelChange() {
+        c.node("node-1");
+        c.node("node-2");
+        c.createYaml("""
+                metadata: {name: cache, namespace: default, labels: {app: cache}}
+                spec: {nodeName: node-2, containers: [{name: app, image: redis}]}
+                """);
+        c.createYaml("""
+                metadata: {name: web, namespace: default, labels: {app: web}}
+                spec:
+                  affinity:
+                    podAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                      - labelSelector: {matchLabels: {app: db}}
+                        topologyKey: kubernetes.io/hostname
+                  containers: [{name: web, image: nginx}]
+                """);
+        run();
+        assertThat(c.scheduled("web").message()).startsWith("0/2 nodes are available: 2 node(s) didn't match pod affinity rules.");
+        var cache = c.pod("cache");
+        c.api.update(cache.withMetadata(cache.metadata().withLabel("app", "db")));
+        c.loop.settle();
+        assertThat(c.nodeOf("web")).isEqualTo("node-2");
     }
 }

@@ -2,7 +2,6 @@ package kubelab.scheduler.internal.cache;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import kubelab.api.core.Node;
@@ -125,10 +124,8 @@ public final class Cache {
     public void addPod(Pod pod) {
         String key = key(pod);
         PodState s = podStates.get(key);
-        if (s != null && s.assumed() && !Objects.equals(s.pod().spec().nodeName(), pod.spec().nodeName())) {
-            // Bound somewhere else than assumed (by another scheduler): correct it.
-            removeFromNode(s.pod());
-        } else if (s != null) {
+        if (s != null) {
+            // Confirms an assumption; if bound elsewhere (by another scheduler), this also moves it.
             removeFromNode(s.pod());
         }
         addToNode(pod);
