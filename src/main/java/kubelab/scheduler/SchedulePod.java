@@ -43,6 +43,8 @@ final class SchedulePod {
     }
 
     private int nextStartNodeIndex;
+    /** One shared "not examined" row per node name, so sampled-out nodes cost a decision no memory. */
+    private final Map<String, NodeDecision> notExamined = new java.util.HashMap<>();
 
     /** How many feasible nodes are enough: all below 100 nodes, else a share falling from 50% to 5% as clusters grow. */
     static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
@@ -114,7 +116,7 @@ final class SchedulePod {
         }
         for (int i = 0; i < n; i++) {
             if (decisions[i] == null) {
-                decisions[i] = NodeDecision.notExamined(all.get(i).nodeName());
+                decisions[i] = notExamined.computeIfAbsent(all.get(i).nodeName(), NodeDecision::notExamined);
             }
         }
         int evaluated = feasible.size() + statuses.size();

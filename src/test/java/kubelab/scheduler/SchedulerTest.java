@@ -120,4 +120,19 @@ class SchedulerTest {
         c.loop.settle();
         assertThat(c.nodeOf("web")).isEqualTo("node-2");
     }
+
+    @Test
+    @DisplayName("with no nodes a pod waits, saying no nodes are available, and is scheduled when one registers")
+    void noNodes() {
+        c.createYaml("""
+                metadata: {name: web, namespace: default}
+                spec: {containers: [{name: web, image: nginx}]}
+                """);
+        run();
+        assertThat(c.scheduled("web").message()).isEqualTo("no nodes available to schedule pods");
+        assertThat(c.events("web")).extracting(Event::reason).containsExactly("FailedScheduling");
+        c.node("node-1");
+        c.loop.settle();
+        assertThat(c.nodeOf("web")).isEqualTo("node-1");
+    }
 }
