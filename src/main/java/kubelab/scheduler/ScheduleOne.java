@@ -92,11 +92,11 @@ final class ScheduleOne {
         }
         // 5. Bind, in its own task.
         s.loop.execute("scheduler: binding cycle " + key(pod), () -> fwk.waitOnPermit(assumed,
-                permit -> bindingCycle(fwk, state, info, cycle, assumed, r.host(), decision.message(), permit)));
+                permit -> bindingCycle(fwk, state, info, cycle, assumed, r.host(), decision, permit)));
     }
 
     private void bindingCycle(Framework fwk, CycleState state, QueuedPodInfo info, long cycle, Pod assumed,
-                              String host, String scheduledMessage, Status permit) {
+                              String host, SchedulingDecision decision, Status permit) {
         Status st = permit;
         if (st.isSuccess()) {
             st = fwk.runPreBindPlugins(state, assumed, host);
@@ -109,11 +109,15 @@ final class ScheduleOne {
         }
         if (!st.isSuccess()) {
             undo(fwk, state, assumed, host);
+            // The choice stands in the record, but the outcome is the failure.
+            s.decisions.record(new SchedulingDecision(decision.namespace(), decision.name(), decision.profile(),
+                    decision.cycle(), s.loop.clock().now(), decision.attempt(), decision.numAllNodes(), decision.nodes(),
+                    host, st.isRejected() ? SchedulingDecision.UNSCHEDULABLE : SchedulingDecision.ERROR, st.message()));
             handleFailure(fwk, info, cycle, st, null, null);
             return;
         }
         s.cache.finishBinding(assumed);
-        fwk.eventRecorder().event(assumed, Event.TYPE_NORMAL, "Scheduled", scheduledMessage);
+        fwk.eventRecorder().event(assumed, Event.TYPE_NORMAL, "Scheduled", decision.message());
         fwk.runPostBindPlugins(state, assumed, host);
     }
 

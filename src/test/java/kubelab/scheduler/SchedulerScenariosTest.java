@@ -187,6 +187,7 @@ class SchedulerScenariosTest {
         assertThat(c.nodeOf("web-1")).isEqualTo("node-2");
         assertThat(s.cache().getPod("default", "web-1").orElseThrow().spec().nodeName()).isEqualTo("node-2");
         assertThat(s.queue().whereIs("default", "web-1")).isEmpty();
+        assertThat(s.explain("default", "web-1").orElseThrow().outcome()).isEqualTo(SchedulingDecision.ERROR);
         assertThat(c.events("web-1")).extracting(Event::reason).containsExactly("FailedScheduling");
         assertThat(c.events("web-1").get(0).message()).startsWith("binding rejected: running Bind plugin \"DefaultBinder\": ")
                 .contains("already assigned to node \"node-2\"");
