@@ -74,9 +74,9 @@ class SchedulerScenariosTest {
         assertThat(perNode).containsOnly(Map.entry("node-1", 2L), Map.entry("node-2", 2L), Map.entry("node-3", 2L));
         SchedulingDecision d = s.explain("default", "web-6").orElseThrow();
         assertThat(d.nodes().get(0).scores()).extracting(x -> x.name())
-                .contains("TaintToleration", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity",
-                        "NodeResourcesBalancedAllocation")
-                .doesNotContain("NodeAffinity"); // no preferred node affinity: its PreScore says Skip
+                .contains("TaintToleration", "NodeResourcesFit", "PodTopologySpread", "NodeResourcesBalancedAllocation")
+                // no preferred node affinity, no pod (anti-)affinity anywhere: their PreScore says Skip
+                .doesNotContain("NodeAffinity", "InterPodAffinity");
     }
 
     @Test

@@ -143,7 +143,11 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         if (nodes.isEmpty()) {
             return Status.of(Status.Code.Skip).withPlugin(NAME);
         }
-        state.write(PRE_SCORE_STATE_KEY, Scoring.preScore(pod, handle == null ? nodes : handle.nodeInfos()));
+        Scoring.PreScoreState s = Scoring.preScore(pod, handle == null ? nodes : handle.nodeInfos());
+        if (s.topologyScore().isEmpty()) {
+            return Status.of(Status.Code.Skip).withPlugin(NAME); // no term anywhere concerns this pod
+        }
+        state.write(PRE_SCORE_STATE_KEY, s);
         return Status.success();
     }
 
