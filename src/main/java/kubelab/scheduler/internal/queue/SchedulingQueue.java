@@ -95,12 +95,27 @@ public final class SchedulingQueue {
         }
     }
 
-    /** A new pending pod: straight to activeQ. */
+    /** The plugin that keeps pods with {@code spec.schedulingGates} out of activeQ. */
+    public static final String SCHEDULING_GATES = "SchedulingGates";
+
+    /**
+     * A new pending pod: straight to activeQ, unless it has scheduling gates (the PreEnqueue check
+     * of the SchedulingGates plugin); then it waits in unschedulablePods until an update removes
+     * the last gate. Cluster events do not move a gated pod.
+     */
     public void add(Pod pod) {
         QueuedPodInfo info = QueuedPodInfo.of(pod, loop.clock().now());
         String key = info.key();
         removeEverywhere(key);
+        if (gated(pod)) {
+            unschedulablePods.put(key, info.withUnschedulablePlugins(Set.of(SCHEDULING_GATES)));
+            return;
+        }
         moveToActive(info);
+    }
+
+    static boolean gated(Pod pod) {
+        return pod.spec() != null && !pod.spec().schedulingGates().isEmpty();
     }
 
     /**
@@ -119,7 +134,10 @@ public final class SchedulingQueue {
             backoff.remove(key);
             addToBackoff(info.withPod(newPod));
         } else if ((info = unschedulablePods.get(key)) != null) {
-            if (isPodUpdated(oldPod, newPod)) {
+            if (gated(info.pod()) && !gated(newPod)) {
+                unschedulablePods.remove(key);
+                moveToActive(info.withPod(newPod).withUnschedulablePlugins(Set.of())); // never tried: no back-off
+            } else if (!gated(newPod) && isPodUpdated(oldPod, newPod)) {
                 unschedulablePods.remove(key);
                 moveOut(info.withPod(newPod));
             } else {
@@ -182,6 +200,9 @@ public final class SchedulingQueue {
     }
 
     private boolean podMatchesEvent(QueuedPodInfo info, ClusterEvent event) {
+        if (gated(info.pod())) {
+            return false;
+        }
         if (event == ClusterEvent.UNSCHEDULABLE_TIMEOUT || info.unschedulablePlugins().isEmpty()) {
             return true;
         }
@@ -266,6 +287,7 @@ public final class SchedulingQueue {
     public void flushUnschedulablePodsLeftover() {
         Instant now = loop.clock().now();
         List<QueuedPodInfo> moving = unschedulablePods.values().stream()
+                .filter(i -> !gated(i.pod()))
                 .filter(i -> Duration.between(i.timestamp(), now).compareTo(POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION) > 0)
                 .toList();
         moving.forEach(info -> unschedulablePods.remove(info.key()));

@@ -127,4 +127,18 @@ class SchedulingQueueTest {
         queue.update(web, web.withMetadata(web.metadata().withLabel("tier", "front")));
         assertThat(queue.whereIs("default", "web")).contains("backoffQ");
     }
+
+    @Test
+    @DisplayName("a pod with scheduling gates waits, whatever happens in the cluster, until its last gate is removed")
+    void schedulingGates() {
+        Pod gated = Manifests.pod("""
+                metadata: {name: web, namespace: default}
+                spec: {schedulingGates: [{name: example.com/foo}], containers: [{name: app, image: nginx}]}
+                """);
+        queue.add(gated);
+        queue.moveAllToActiveOrBackoffQueue(ClusterEvent.NODE_ADD);
+        assertThat(queue.whereIs("default", "web")).contains("unschedulablePods");
+        queue.update(gated, pod("web", null)); // the same pod, its gate removed
+        assertThat(queue.whereIs("default", "web")).contains("activeQ");
+    }
 }
