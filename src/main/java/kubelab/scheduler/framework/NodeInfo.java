@@ -43,6 +43,8 @@ public final class NodeInfo {
     private Resource requested = Resource.EMPTY;
     private Resource nonZeroRequested = Resource.EMPTY;
     private final HostPortInfo usedPorts;
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
 
     /** A NodeInfo for a node with no pods yet. */
     public NodeInfo(Node node) {
@@ -81,6 +83,31 @@ public final class NodeInfo {
         requested = requested.add(info.requests());
         nonZeroRequested = nonZeroRequested.add(info.nonZeroRequests());
         info.hostPorts().forEach(usedPorts::add);
+        countAffinity(pod, 1);
+    }
+
+    private void countAffinity(Pod pod, int delta) {
+        var a = pod.spec() == null ? null : pod.spec().affinity();
+        if (a != null && (a.podAffinity() != null || a.podAntiAffinity() != null)) {
+            podsWithAffinity += delta;
+            if (a.podAntiAffinity() != null
+                    && !a.podAntiAffinity().requiredDuringSchedulingIgnoredDuringExecution().isEmpty()) {
+                podsWithRequiredAntiAffinity += delta;
+            }
+        }
+    }
+
+    /**
+     * How many pods here have pod affinity or anti-affinity of any kind: InterPodAffinity skips
+     * nodes with none, as Kubernetes' {@code PodsWithAffinity} list lets it.
+     */
+    public int podsWithAffinity() {
+        return podsWithAffinity;
+    }
+
+    /** How many pods here have required anti-affinity (which can keep other pods away). */
+    public int podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity;
     }
 
     /** Removes a pod by namespace and name; false if it was not here. O(1). */
@@ -92,6 +119,7 @@ public final class NodeInfo {
         requested = requested.subtract(info.requests());
         nonZeroRequested = nonZeroRequested.subtract(info.nonZeroRequests());
         info.hostPorts().forEach(usedPorts::remove);
+        countAffinity(info.pod(), -1);
         return true;
     }
 
@@ -132,6 +160,8 @@ public final class NodeInfo {
         copy.pods.putAll(pods);
         copy.requested = requested;
         copy.nonZeroRequested = nonZeroRequested;
+        copy.podsWithAffinity = podsWithAffinity;
+        copy.podsWithRequiredAntiAffinity = podsWithRequiredAntiAffinity;
         return copy;
     }
 

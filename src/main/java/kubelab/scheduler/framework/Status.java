@@ -26,7 +26,9 @@ public record Status(Code code, List<String> reasons, String plugin) {
         /** The node does not fit and preemption cannot change that (wrong labels, taints, name). */
         UnschedulableAndUnresolvable,
         /** A PreFilter or PreScore plugin has nothing to do for this pod; its later hooks are skipped. */
-        Skip
+        Skip,
+        /** A Permit plugin asks the framework to hold the pod before binding, until allowed or timed out. */
+        Wait
     }
 
     private static final Status SUCCESS = new Status(Code.Success, List.of(), null);
@@ -63,6 +65,10 @@ public record Status(Code code, List<String> reasons, String plugin) {
     /** True for Unschedulable and UnschedulableAndUnresolvable: the node was rejected, not broken. */
     public boolean isRejected() {
         return code == Code.Unschedulable || code == Code.UnschedulableAndUnresolvable;
+    }
+
+    public boolean isWait() {
+        return code == Code.Wait;
     }
 
     public boolean isSkip() {

@@ -2,7 +2,8 @@
  * The default scheduling plugins, one sub-package each as in kube-scheduler: {@code nodeunschedulable},
  * {@code nodename}, {@code noderesources} (Fit with LeastAllocated scoring, BalancedAllocation),
  * {@code nodeaffinity}, {@code tainttoleration}, {@code nodeports}, {@code podtopologyspread} and
- * {@code interpodaffinity} (their filters only), and {@code helper} for what
+ * {@code interpodaffinity}, and {@code queuesort}, {@code defaultpreemption}
+ * and {@code defaultbinder}, and {@code helper} for what
  * several of them share. {@link kubelab.scheduler.plugins.Names} lists their names.
  *
  * <p>Each plugin implements interfaces from {@code kubelab.scheduler.framework} and keeps its

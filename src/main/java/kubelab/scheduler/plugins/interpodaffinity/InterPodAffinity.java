@@ -8,8 +8,13 @@ import kubelab.api.core.PodAffinityTerm;
 import kubelab.api.core.Pod;
 import kubelab.scheduler.framework.CycleState;
 import kubelab.scheduler.framework.FilterPlugin;
+import kubelab.scheduler.framework.Handle;
 import kubelab.scheduler.framework.NodeInfo;
+import kubelab.scheduler.framework.NodeScore;
 import kubelab.scheduler.framework.PreFilterPlugin;
+import kubelab.scheduler.framework.PreScorePlugin;
+import kubelab.scheduler.framework.ScoreExtensions;
+import kubelab.scheduler.framework.ScorePlugin;
 import kubelab.scheduler.framework.Status;
 import kubelab.scheduler.plugins.Names;
 
@@ -29,18 +34,33 @@ import kubelab.scheduler.plugins.Names;
  * and the incoming pod matches its own terms, it may go anywhere, or the first pod of a group
  * that wants to be together could never start.
  *
- * <p>Left out for now: scoring (preferred terms), matchLabelKeys/mismatchLabelKeys, non-empty
- * namespaceSelectors.
+ * <p>Score: preferred terms, the incoming pod's and the existing pods' (see {@link Scoring}).
+ *
+ * <p>Left out: matchLabelKeys/mismatchLabelKeys, non-empty namespaceSelectors.
  *
  * <p>Real Kubernetes: {@code pkg/scheduler/framework/plugins/interpodaffinity} ({@code filtering.go}).
  */
-public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
+public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin,
+        ScoreExtensions {
     public static final String NAME = Names.INTER_POD_AFFINITY;
     public static final String ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";
     public static final String ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod anti-affinity rules";
     public static final String ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH =
             "node(s) didn't satisfy existing pods anti-affinity rules";
     static final String PRE_FILTER_STATE_KEY = "PreFilter" + NAME;
+    static final String PRE_SCORE_STATE_KEY = "PreScore" + NAME;
+
+    private final Handle handle;
+
+    /** Without a framework: scoring looks at the filtered nodes only. */
+    public InterPodAffinity() {
+        this(null);
+    }
+
+    /** In a framework: scoring looks at the pods on every node of the snapshot. */
+    public InterPodAffinity(Handle handle) {
+        this.handle = handle;
+    }
 
     /** A topology domain: a label key and its value. */
     record TopologyPair(String key, String value) {
@@ -65,6 +85,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
         Map<TopologyPair, Integer> antiCounts = new HashMap<>();
         Map<TopologyPair, Integer> existingCounts = new HashMap<>();
         for (NodeInfo nodeInfo : nodes) {
+            if (affinity.isEmpty() && anti.isEmpty() && nodeInfo.podsWithRequiredAntiAffinity() == 0) {
+                continue; // nothing here can concern this pod: skip its pods without looking
+            }
             Map<String, String> labels = nodeInfo.node().metadata().labels();
             for (Pod existing : nodeInfo.pods()) {
                 // 1. Affinity: the existing pod must match every term.
@@ -113,6 +136,36 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
             }
         }
         return Status.success();
+    }
+
+    @Override
+    public Status preScore(CycleState state, Pod pod, List<NodeInfo> nodes) {
+        if (nodes.isEmpty()) {
+            return Status.of(Status.Code.Skip).withPlugin(NAME);
+        }
+        Scoring.PreScoreState s = Scoring.preScore(pod, handle == null ? nodes : handle.nodeInfos());
+        if (s.topologyScore().isEmpty()) {
+            return Status.of(Status.Code.Skip).withPlugin(NAME); // no term anywhere concerns this pod
+        }
+        state.write(PRE_SCORE_STATE_KEY, s);
+        return Status.success();
+    }
+
+    @Override
+    public long score(CycleState state, Pod pod, NodeInfo nodeInfo) {
+        return state.read(PRE_SCORE_STATE_KEY, Scoring.PreScoreState.class)
+                .map(s -> Scoring.score(s, nodeInfo)).orElse(0L);
+    }
+
+    @Override
+    public ScoreExtensions scoreExtensions() {
+        return this;
+    }
+
+    @Override
+    public List<NodeScore> normalizeScore(CycleState state, Pod pod, List<NodeScore> scores) {
+        return state.read(PRE_SCORE_STATE_KEY, Scoring.PreScoreState.class)
+                .map(s -> Scoring.normalize(s, scores)).orElse(scores);
     }
 
     private static boolean satisfyPodAffinity(PreFilterState s, Map<String, String> labels) {

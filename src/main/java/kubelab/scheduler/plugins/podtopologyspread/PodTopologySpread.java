@@ -13,8 +13,13 @@ import kubelab.api.labels.Requirement;
 import kubelab.api.labels.Selector;
 import kubelab.scheduler.framework.CycleState;
 import kubelab.scheduler.framework.FilterPlugin;
+import kubelab.scheduler.framework.Handle;
 import kubelab.scheduler.framework.NodeInfo;
+import kubelab.scheduler.framework.NodeScore;
 import kubelab.scheduler.framework.PreFilterPlugin;
+import kubelab.scheduler.framework.PreScorePlugin;
+import kubelab.scheduler.framework.ScoreExtensions;
+import kubelab.scheduler.framework.ScorePlugin;
 import kubelab.scheduler.framework.Status;
 import kubelab.scheduler.plugins.Names;
 import kubelab.scheduler.plugins.nodeaffinity.NodeAffinity;
@@ -35,12 +40,14 @@ import kubelab.scheduler.plugins.tainttoleration.TaintToleration;
  * - the minimum. Skew above maxSkew rejects (Unschedulable: evicting pods could rebalance).
  * A node without the topology label is rejected as unresolvable.
  *
- * <p>Left out for now: scoring (ScheduleAnyway and the cluster-default soft constraints, which
- * only ever score) and the incremental AddPod/RemovePod extensions used by preemption.
+ * <p>Score: see {@link Scoring} (ScheduleAnyway constraints and the cluster defaults).
+ *
+ * <p>Left out: the incremental AddPod/RemovePod extensions used by preemption.
  *
  * <p>Real Kubernetes: {@code pkg/scheduler/framework/plugins/podtopologyspread} ({@code filtering.go}).
  */
-public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin {
+public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin,
+        ScoreExtensions {
     public static final String NAME = Names.POD_TOPOLOGY_SPREAD;
     public static final String ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
     public static final String ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH
@@ -48,6 +55,19 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin {
     public static final String DO_NOT_SCHEDULE = "DoNotSchedule";
     public static final String HONOR = "Honor";
     static final String PRE_FILTER_STATE_KEY = "PreFilter" + NAME;
+    static final String PRE_SCORE_STATE_KEY = "PreScore" + NAME;
+
+    private final Handle handle;
+
+    /** Without a framework: scoring counts over the filtered nodes only. */
+    public PodTopologySpread() {
+        this(null);
+    }
+
+    /** In a framework: scoring counts matching pods over every node of the snapshot. */
+    public PodTopologySpread(Handle handle) {
+        this.handle = handle;
+    }
 
     /** One hard constraint, with its selector built once. */
     record Constraint(int maxSkew, String topologyKey, Selector selector, int minDomains,
@@ -97,6 +117,34 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin {
             }
         }
         return Status.success();
+    }
+
+    @Override
+    public Status preScore(CycleState state, Pod pod, List<NodeInfo> nodes) {
+        List<Scoring.ScoreConstraint> constraints = Scoring.constraints(pod);
+        if (constraints.isEmpty() || nodes.isEmpty()) {
+            return Status.of(Status.Code.Skip).withPlugin(NAME);
+        }
+        List<NodeInfo> all = handle == null ? nodes : handle.nodeInfos();
+        state.write(PRE_SCORE_STATE_KEY, Scoring.preScore(pod, constraints, nodes, all));
+        return Status.success();
+    }
+
+    @Override
+    public long score(CycleState state, Pod pod, NodeInfo nodeInfo) {
+        return state.read(PRE_SCORE_STATE_KEY, Scoring.PreScoreState.class)
+                .map(s -> Scoring.score(s, pod, nodeInfo)).orElse(0L);
+    }
+
+    @Override
+    public ScoreExtensions scoreExtensions() {
+        return this;
+    }
+
+    @Override
+    public List<NodeScore> normalizeScore(CycleState state, Pod pod, List<NodeScore> scores) {
+        return state.read(PRE_SCORE_STATE_KEY, Scoring.PreScoreState.class)
+                .map(s -> Scoring.normalize(s, scores)).orElse(scores);
     }
 
     static List<Constraint> hardConstraints(Pod pod) {

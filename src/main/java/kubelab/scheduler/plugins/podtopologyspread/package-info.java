@@ -1,7 +1,7 @@
 /**
- * PodTopologySpread, its Filter half: hard ({@code whenUnsatisfiable: DoNotSchedule})
- * {@code topologySpreadConstraints} keep the number of matching pods per domain (hostname, zone)
- * within {@code maxSkew} of the emptiest domain. PreFilter counts matching pods over all nodes once;
- * Filter then judges each node in O(constraints).
+ * PodTopologySpread: hard ({@code whenUnsatisfiable: DoNotSchedule}) constraints keep the number
+ * of matching pods per domain (hostname, zone) within {@code maxSkew} of the emptiest domain (Filter);
+ * soft ones, and the cluster defaults for pods without constraints, prefer the emptier domains
+ * (Score). PreFilter and PreScore count matching pods over all nodes once per pod.
  */
 package kubelab.scheduler.plugins.podtopologyspread;

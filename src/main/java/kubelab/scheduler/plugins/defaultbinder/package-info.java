@@ -1,0 +1,2 @@
+/** DefaultBinder: the Bind plugin that writes the pods/binding subresource through the API. */
+package kubelab.scheduler.plugins.defaultbinder;
