@@ -52,6 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 ValidateCommand.class,
+                RunCommand.class,
                 BenchCommand.class,
                 CourseCommand.class,
                 CommandLine.HelpCommand.class},

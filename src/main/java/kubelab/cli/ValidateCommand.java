@@ -65,12 +65,17 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ManifestSources sources = new ManifestSources(Path.of("").toAbsolutePath(), parent.stdin());
         Validation.Report report = Validation.run(files, sources);
+        printReport(out, report);
+        out.flush();
+        return report.ok() ? Main.EXIT_OK : Main.EXIT_FAILURE;
+    }
+
+    /** The report, one object per line with its errors and warnings, then the summary line. */
+    static void printReport(PrintWriter out, Validation.Report report) {
         for (Validation.Entry entry : report.entries()) {
             print(out, entry);
         }
         out.println(summary(report));
-        out.flush();
-        return report.ok() ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 
     private static void print(PrintWriter out, Validation.Entry entry) {
