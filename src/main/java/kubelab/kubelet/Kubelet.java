@@ -72,17 +72,23 @@ public final class Kubelet {
     private boolean running;
 
     public Kubelet(Api api, EventLoop loop, Node node, RuntimeService runtime, ImageService images, ProbeManager probes,
-                   EventRecorder recorder, MemoryFs hostFs, KubeletConfiguration config) {
+                   EventRecorder events, MemoryFs hostFs, KubeletConfiguration config) {
         this.api = api;
         this.loop = loop;
         this.runtime = runtime;
         this.probes = probes;
         this.config = config;
+        // A node that is down records nothing, even when a pull or a stop started before finishes.
+        EventRecorder recorder = (ref, type, reason, message) -> {
+            if (running) {
+                events.event(ref, type, reason, message);
+            }
+        };
         this.nodeStatus = new NodeStatusUpdater(api, node, config, runtime, images, recorder, loop.clock());
         this.lease = new NodeLeaseController(api, node.metadata().name(), config.nodeLeaseDurationSeconds(), loop.clock());
         this.statusManager = new StatusManager(api);
         var runtimeManager = new KubeGenericRuntimeManager(runtime, new ImageManager(images, recorder, loop.clock()),
-                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable, hostFs);
+                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable, hostFs, () -> running);
         var generator = new PodStatusGenerator(reasons, probes, runtime.version().runtimeName());
         this.podSync = new PodSync(podsByUid::get, runtimeManager, new VolumeManager(api, hostFs, loop.clock()),
                 statusManager, generator, probes, reasons, recorder, loop.clock(), nodeStatus::hostIP,
