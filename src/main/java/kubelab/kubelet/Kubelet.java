@@ -122,7 +122,7 @@ public final class Kubelet {
         }
         running = true;
         statusManager.start();
-        workers = new PodWorkers(loop, podSync::sync);
+        workers = new PodWorkers(loop, podSync::sync, podsByUid::containsKey);
         nodeStatus.register();
         lease.renew(nodeStatus.node());
         timers.add(loop.schedulePeriodic("kubelet " + nodeName() + " lease", config.leaseRenewInterval(),
@@ -215,8 +215,7 @@ public final class Kubelet {
         podsByUid.remove(uid);
         uidByName.remove(key(pod.metadata().namespace(), pod.metadata().name()), uid);
         uidByContainer.values().removeIf(uid::equals);
-        workers.update(uid);
-        workers.forget(uid);
+        workers.update(uid); // its last sync stops what still runs and cleans up
     }
 
     /** The runtime says a container changed: sync its pod (the evented PLEG). */
