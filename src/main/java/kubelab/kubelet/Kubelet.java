@@ -218,23 +218,30 @@ public final class Kubelet {
         workers.update(uid); // its last sync stops what still runs and cleans up
     }
 
-    /** The runtime says a container changed: sync its pod (the evented PLEG). */
+    /** The runtime says a container changed: sync its pod (the evented PLEG); a stop also goes to the prober. */
     private void onContainerEvent(ContainerEvent event) {
         if (!running) {
             return;
         }
         String uid = uidByContainer.get(event.containerId());
-        if (uid == null) {
-            try {
-                ContainerStatus s = runtime.containerStatus(event.containerId());
-                uid = s.labels().get(RuntimeConfigs.POD_UID_LABEL);
-            } catch (CriException e) {
-                return;
-            }
+        ContainerStatus status = null;
+        try {
+            status = runtime.containerStatus(event.containerId());
+        } catch (CriException gone) {
+            // deleted: only the uid remembered from an earlier event says whose it was
+        }
+        if (uid == null && status != null) {
+            uid = status.labels().get(RuntimeConfigs.POD_UID_LABEL);
             if (uid == null || !podsByUid.containsKey(uid)) {
                 return;
             }
             uidByContainer.put(event.containerId(), uid);
+        }
+        if (uid == null) {
+            return;
+        }
+        if (event.type() == ContainerEvent.Type.CONTAINER_STOPPED_EVENT && status != null) {
+            probes.containerStopped(uid, status.metadata().name());
         }
         if (event.type() == ContainerEvent.Type.CONTAINER_DELETED_EVENT) {
             uidByContainer.remove(event.containerId());
