@@ -72,17 +72,23 @@ public final class Kubelet {
     private boolean running;
 
     public Kubelet(Api api, EventLoop loop, Node node, RuntimeService runtime, ImageService images, ProbeManager probes,
-                   EventRecorder recorder, MemoryFs hostFs, KubeletConfiguration config) {
+                   EventRecorder events, MemoryFs hostFs, KubeletConfiguration config) {
         this.api = api;
         this.loop = loop;
         this.runtime = runtime;
         this.probes = probes;
         this.config = config;
+        // A node that is down records nothing, even when a pull or a stop started before finishes.
+        EventRecorder recorder = (ref, type, reason, message) -> {
+            if (running) {
+                events.event(ref, type, reason, message);
+            }
+        };
         this.nodeStatus = new NodeStatusUpdater(api, node, config, runtime, images, recorder, loop.clock());
         this.lease = new NodeLeaseController(api, node.metadata().name(), config.nodeLeaseDurationSeconds(), loop.clock());
         this.statusManager = new StatusManager(api);
         var runtimeManager = new KubeGenericRuntimeManager(runtime, new ImageManager(images, recorder, loop.clock()),
-                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable, hostFs);
+                new EnvVars(api), recorder, probes, reasons, loop, nodeStatus::allocatable, hostFs, () -> running);
         var generator = new PodStatusGenerator(reasons, probes, runtime.version().runtimeName());
         this.podSync = new PodSync(podsByUid::get, runtimeManager, new VolumeManager(api, hostFs, loop.clock()),
                 statusManager, generator, probes, reasons, recorder, loop.clock(), nodeStatus::hostIP,
@@ -116,7 +122,7 @@ public final class Kubelet {
         }
         running = true;
         statusManager.start();
-        workers = new PodWorkers(loop, podSync::sync);
+        workers = new PodWorkers(loop, podSync::sync, podsByUid::containsKey);
         nodeStatus.register();
         lease.renew(nodeStatus.node());
         timers.add(loop.schedulePeriodic("kubelet " + nodeName() + " lease", config.leaseRenewInterval(),
@@ -209,27 +215,33 @@ public final class Kubelet {
         podsByUid.remove(uid);
         uidByName.remove(key(pod.metadata().namespace(), pod.metadata().name()), uid);
         uidByContainer.values().removeIf(uid::equals);
-        workers.update(uid);
-        workers.forget(uid);
+        workers.update(uid); // its last sync stops what still runs and cleans up
     }
 
-    /** The runtime says a container changed: sync its pod (the evented PLEG). */
+    /** The runtime says a container changed: sync its pod (the evented PLEG); a stop also goes to the prober. */
     private void onContainerEvent(ContainerEvent event) {
         if (!running) {
             return;
         }
         String uid = uidByContainer.get(event.containerId());
-        if (uid == null) {
-            try {
-                ContainerStatus s = runtime.containerStatus(event.containerId());
-                uid = s.labels().get(RuntimeConfigs.POD_UID_LABEL);
-            } catch (CriException e) {
-                return;
-            }
+        ContainerStatus status = null;
+        try {
+            status = runtime.containerStatus(event.containerId());
+        } catch (CriException gone) {
+            // deleted: only the uid remembered from an earlier event says whose it was
+        }
+        if (uid == null && status != null) {
+            uid = status.labels().get(RuntimeConfigs.POD_UID_LABEL);
             if (uid == null || !podsByUid.containsKey(uid)) {
                 return;
             }
             uidByContainer.put(event.containerId(), uid);
+        }
+        if (uid == null) {
+            return;
+        }
+        if (event.type() == ContainerEvent.Type.CONTAINER_STOPPED_EVENT && status != null) {
+            probes.containerStopped(uid, status.metadata().name());
         }
         if (event.type() == ContainerEvent.Type.CONTAINER_DELETED_EVENT) {
             uidByContainer.remove(event.containerId());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import kubelab.time.EventLoop;
 
 /**
@@ -27,13 +28,19 @@ final class PodWorkers {
 
     private final EventLoop loop;
     private final Function<String, CompletionStage<Duration>> sync;
+    private final Predicate<String> known;
     private final Map<String, State> states = new HashMap<>();
     private boolean stopped;
 
-    /** @param sync syncs one pod by uid; completes with when to retry (null: only on a change) */
-    PodWorkers(EventLoop loop, Function<String, CompletionStage<Duration>> sync) {
+    /**
+     * @param sync  syncs one pod by uid; completes with when to retry (null: only on a change)
+     * @param known whether the pod is still in the API; a worker whose pod is gone ends after its
+     *              last sync (which cleans up)
+     */
+    PodWorkers(EventLoop loop, Function<String, CompletionStage<Duration>> sync, Predicate<String> known) {
         this.loop = loop;
         this.sync = sync;
+        this.known = known;
     }
 
     /** Asks for a sync of the pod: now if its worker is idle, else right after the running one. */
@@ -63,6 +70,10 @@ final class PodWorkers {
             }
             st.working = false;
             if (stopped || states.get(uid) != st) {
+                return;
+            }
+            if (!st.pending && !known.test(uid)) {
+                forget(uid); // the pod is gone and its last sync cleaned up after it
                 return;
             }
             if (retryAfter != null) {

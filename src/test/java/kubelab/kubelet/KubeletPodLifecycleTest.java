@@ -121,6 +121,9 @@ class KubeletPodLifecycleTest extends KubeletFixture {
         assertThat(get("myapp").status().phase()).isEqualTo(PodPhase.RUNNING);
         assertThat(get("myapp").status().condition(PodConditionType.INITIALIZED).status()).isEqualTo("True");
         assertThat(status("myapp", "init-mydb").state().terminated().reason()).isEqualTo("Completed");
+        assertThat(api.list(kubelab.api.core.Event.class, "default").items())
+                .filteredOn(e -> e.reason().equals("Started")).extracting(e -> e.involvedObject().fieldPath())
+                .containsExactly("spec.initContainers{init-myservice}", "spec.initContainers{init-mydb}", "spec.containers{app}");
     }
 
     @Test

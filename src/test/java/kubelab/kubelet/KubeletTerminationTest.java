@@ -70,6 +70,26 @@ class KubeletTerminationTest extends KubeletFixture {
     }
 
     @Test
+    @DisplayName("a finished pod keeps its stopped sandbox until it is deleted; then the node forgets it")
+    void finishedPodDeleted() {
+        Pod p = pod("done", container("c", "nginx:1.14.2"));
+        create(p.withSpec(p.spec().withRestartPolicy("Never")));
+        loop.settle();
+        runtime.exit("done", "c", 0);
+        loop.settle();
+        assertThat(get("done").status().phase()).isEqualTo("Succeeded");
+        assertThat(runtime.sandboxCount()).isEqualTo(1);
+        String logs = "/var/log/pods/default_done_" + get("done").metadata().uid();
+        assertThat(hostFs.isDirectory(logs)).isTrue();
+
+        api.delete(Pod.class, "default", "done");
+        loop.settle();
+        assertThat(exists("done")).isFalse();
+        assertThat(runtime.sandboxCount()).isZero();
+        assertThat(hostFs.exists(logs)).isFalse();
+    }
+
+    @Test
     @DisplayName("a preStop hook runs in the container before it is stopped")
     void preStop() {
         Container c = container("nginx", "nginx:1.14.2");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import kubelab.api.core.Container;
 import kubelab.api.core.LifecycleHandler;
@@ -60,11 +61,13 @@ final class ContainerLifecycle {
     private final EventLoop loop;
     private final Supplier<Map<String, Quantity>> nodeAllocatable;
     private final MemoryFs hostFs;
+    private final BooleanSupplier running;
 
     ContainerLifecycle(RuntimeService runtime, ImageManager images, EnvVars envVars, EventRecorder recorder,
                        ProbeManager probes, ReasonCache reasons, EventLoop loop,
-                       Supplier<Map<String, Quantity>> nodeAllocatable, MemoryFs hostFs) {
+                       Supplier<Map<String, Quantity>> nodeAllocatable, MemoryFs hostFs, BooleanSupplier running) {
         this.runtime = runtime;
+        this.running = running;
         this.hostFs = hostFs;
         this.images = images;
         this.envVars = envVars;
@@ -101,6 +104,9 @@ final class ContainerLifecycle {
         }
         // 1. Pull the image.
         return images.ensureImageExists(pod, c, sandboxConfig).thenApply(pulled -> {
+            if (!running.getAsBoolean()) {
+                return new Started(false, null); // the node went down during the pull
+            }
             if (!pulled.ok()) {
                 reasons.add(uid, c.name(), pulled.reason(), pulled.message());
                 recorder.event(ref, "Warning", "Failed", "Error: " + pulled.reason());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import kubelab.api.core.Container;
 import kubelab.api.core.Pod;
@@ -53,11 +54,11 @@ public final class KubeGenericRuntimeManager {
     public KubeGenericRuntimeManager(RuntimeService runtime, ImageManager images, EnvVars envVars,
                                      EventRecorder recorder, ProbeManager probes, ReasonCache reasons,
                                      EventLoop loop, Supplier<Map<String, Quantity>> nodeAllocatable,
-                                     MemoryFs hostFs) {
+                                     MemoryFs hostFs, BooleanSupplier running) {
         this.runtime = runtime;
         this.recorder = recorder;
         this.containers = new ContainerLifecycle(runtime, images, envVars, recorder, probes, reasons, loop,
-                nodeAllocatable, hostFs);
+                nodeAllocatable, hostFs, running);
         this.probes = probes;
     }
 

@@ -60,7 +60,8 @@ public final class PodStatusGenerator {
         if (PodPhase.isTerminal(old.phase())) {
             phase = old.phase(); // a terminal phase never changes back
         }
-        String ip = runtime.ip();
+        // A pod on the host's network has the node's IP.
+        String ip = Boolean.TRUE.equals(pod.spec().hostNetwork()) && runtime.ip() != null ? hostIP : runtime.ip();
         List<PodIP> podIPs = ip == null ? old.podIPs() : List.of(new PodIP(ip));
         String podIP = ip == null ? old.podIP() : ip;
 
