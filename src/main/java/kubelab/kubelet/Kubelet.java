@@ -241,7 +241,7 @@ public final class Kubelet {
             return;
         }
         if (event.type() == ContainerEvent.Type.CONTAINER_STOPPED_EVENT && status != null) {
-            probes.containerStopped(uid, status.metadata().name());
+            probes.containerStopped(uid, status.metadata().name(), event.containerId());
         }
         if (event.type() == ContainerEvent.Type.CONTAINER_DELETED_EVENT) {
             uidByContainer.remove(event.containerId());

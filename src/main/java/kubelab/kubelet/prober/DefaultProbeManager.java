@@ -83,7 +83,7 @@ public final class DefaultProbeManager implements ProbeManager {
             throw new IllegalArgumentException("pod " + pod.metadata().namespace() + "/" + pod.metadata().name()
                     + " has no container " + containerName);
         }
-        ContainerProbes started = new ContainerProbes();
+        ContainerProbes started = new ContainerProbes(containerId);
         for (ProbeType type : ProbeType.values()) {
             if (type.specOf(container) != null) {
                 started.workers.put(type, new ProbeWorker(this, loop, prober, type, pod, container, containerId));
@@ -91,6 +91,19 @@ public final class DefaultProbeManager implements ProbeManager {
         }
         probes.containers.put(containerName, started);
         started.workers.values().forEach(ProbeWorker::start);
+    }
+
+    /**
+     * A particular instance stopped. Its news may arrive after the kubelet has already started the
+     * next instance (the runtime reports exits through the loop), so only that instance's probes stop.
+     */
+    @Override
+    public void containerStopped(String podUid, String containerName, String containerId) {
+        PodProbes probes = pods.get(podUid);
+        ContainerProbes current = probes == null ? null : probes.containers.get(containerName);
+        if (current != null && current.containerId.equals(containerId)) {
+            containerStopped(podUid, containerName);
+        }
     }
 
     @Override
@@ -221,6 +234,11 @@ public final class DefaultProbeManager implements ProbeManager {
     /** The workers of one running container. */
     private static final class ContainerProbes {
         final Map<ProbeType, ProbeWorker> workers = new EnumMap<>(ProbeType.class);
+        final String containerId;
+
+        ContainerProbes(String containerId) {
+            this.containerId = containerId;
+        }
 
         void stop() {
             workers.values().forEach(ProbeWorker::stop);

@@ -33,6 +33,14 @@ public interface ProbeManager {
     void containerStopped(String podUid, String containerName);
 
     /**
+     * One instance of a container stopped: its probes stop unless a newer instance has started
+     * meanwhile (the runtime's news of an exit can arrive after the restart).
+     */
+    default void containerStopped(String podUid, String containerName, String containerId) {
+        containerStopped(podUid, containerName);
+    }
+
+    /**
      * The pod is being deleted (graceful termination began): liveness and startup probes stop and
      * read {@code SUCCESS}, so a container shutting down is not restarted; readiness goes on.
      * Added after the first contract, hence the default that does nothing.
