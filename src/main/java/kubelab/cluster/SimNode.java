@@ -11,6 +11,7 @@ import kubelab.kubelet.prober.DefaultProbeManager;
 import kubelab.runtime.SimulatedRuntime;
 import kubelab.runtime.cri.ContainerState;
 import kubelab.runtime.cri.ContainerStatus;
+import kubelab.runtime.cri.PodSandboxStatus;
 import kubelab.runtime.images.ImageCatalogue;
 import kubelab.runtime.net.PodNetwork;
 import kubelab.runtime.shell.MemoryFs;
@@ -36,7 +37,9 @@ public final class SimNode {
         this.runtime = new SimulatedRuntime(loop, name, hostFs, network, images);
         runtime.setNodeIp(ip);
         var recorder = events.newRecorder("kubelet", name);
-        var probes = new DefaultProbeManager(loop, runtime, network, recorder, null);
+        // Probes dial the pod IP the runtime gave the sandbox, as the kubelet's prober reads it from
+        // the pod's status; the status may not be written yet when the first probe runs.
+        var probes = new DefaultProbeManager(loop, runtime, network, recorder, this::podIp);
         String podCidr = node.spec() != null && node.spec().podCIDR() != null ? node.spec().podCIDR() : podCidr(index);
         var config = KubeletConfiguration.DEFAULT.withInternalIP(ip).withPodCIDR(podCidr);
         this.kubelet = new Kubelet(api, loop, node, runtime, runtime, probes, recorder, hostFs, config);
@@ -56,6 +59,13 @@ public final class SimNode {
      */
     static String podCidr(int index) {
         return "10." + (244 - index / 256) + "." + (index % 256) + ".0/24";
+    }
+
+    /** The IP of the pod's ready sandbox on this node, or null. */
+    private String podIp(String podUid) {
+        return runtime.listPodSandbox().stream()
+                .filter(s -> s.state() == PodSandboxStatus.State.SANDBOX_READY && podUid.equals(s.metadata().uid()))
+                .map(PodSandboxStatus::ip).findFirst().orElse(null);
     }
 
     public String name() {
