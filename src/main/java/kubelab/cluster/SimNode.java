@@ -33,6 +33,7 @@ public final class SimNode {
     SimNode(Api api, EventLoop loop, Node node, int index, PodNetwork network, ImageCatalogue images,
             EventBroadcaster events) {
         this.name = node.name();
+        seedHostFs(name);
         String ip = internalIp(index);
         this.runtime = new SimulatedRuntime(loop, name, hostFs, network, images);
         runtime.setNodeIp(ip);
@@ -43,6 +44,19 @@ public final class SimNode {
         String podCidr = node.spec() != null && node.spec().podCIDR() != null ? node.spec().podCIDR() : podCidr(index);
         var config = KubeletConfiguration.DEFAULT.withInternalIP(ip).withPodCIDR(podCidr);
         this.kubelet = new Kubelet(api, loop, node, runtime, runtime, probes, recorder, hostFs, config);
+    }
+
+    /**
+     * What any Linux node has and the documentation's hostPath examples expect: its machine id
+     * (one per node, stable for the name), its hostname, and the log directories.
+     */
+    private void seedHostFs(String nodeName) {
+        hostFs.mkdir("/etc", true);
+        hostFs.write("/etc/machine-id", java.util.UUID.nameUUIDFromBytes(nodeName.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "") + "\n");
+        hostFs.write("/etc/hostname", nodeName + "\n");
+        hostFs.mkdir("/var/log/pods", true);
+        hostFs.mkdir("/var/lib/kubelet/pods", true);
     }
 
     /**
