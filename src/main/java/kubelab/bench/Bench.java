@@ -28,11 +28,26 @@ public final class Bench {
     private final PrintWriter out;
     private final int nodes;
     private final int pods;
+    private final int schedule;
+    private final int clusterNodes;
+    private final int replicas;
 
     public Bench(PrintWriter out, int nodes, int pods) {
+        this(out, nodes, pods, 5_000, 100, 3_000);
+    }
+
+    /**
+     * @param schedule     pods the scheduler bench places on {@code nodes} nodes
+     * @param clusterNodes nodes of the whole-cluster bench (each with a kubelet and a runtime)
+     * @param replicas     the whole-cluster bench's Deployment size
+     */
+    public Bench(PrintWriter out, int nodes, int pods, int schedule, int clusterNodes, int replicas) {
         this.out = out;
         this.nodes = nodes;
         this.pods = pods;
+        this.schedule = schedule;
+        this.clusterNodes = clusterNodes;
+        this.replicas = replicas;
     }
 
     /** Runs every measurement and prints one line each. */
@@ -41,6 +56,9 @@ public final class Bench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         storeWrites();
         apiServer();
+        ClusterBench cluster = new ClusterBench(out);
+        cluster.scheduler(nodes, schedule);
+        cluster.cluster(clusterNodes, replicas);
     }
 
     private void storeWrites() {
@@ -105,6 +123,11 @@ public final class Bench {
     }
 
     private void report(String what, int ops, long nanos, String extra) {
+        report(out, what, ops, nanos, extra);
+    }
+
+    /** One line: what was measured, operations per second, microseconds per operation, and a note. */
+    static void report(PrintWriter out, String what, int ops, long nanos, String extra) {
         double seconds = nanos / 1e9;
         out.printf(Locale.ROOT, "%-72s %,12.0f ops/s  %8.1f µs/op%s%n", what, ops / seconds, nanos / 1e3 / ops,
                 extra == null ? "" : "  (" + extra + ")");

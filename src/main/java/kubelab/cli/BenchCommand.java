@@ -32,13 +32,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pods", defaultValue = "150000", description = "pods to create (default: ${DEFAULT-VALUE})")
     private int pods;
 
+    @Option(names = "--schedule", defaultValue = "5000",
+            description = "pods the scheduler places on the --nodes nodes (default: ${DEFAULT-VALUE})")
+    private int schedule;
+
+    @Option(names = "--cluster-nodes", defaultValue = "100",
+            description = "nodes of the whole-cluster run, each a kubelet and a runtime (default: ${DEFAULT-VALUE})")
+    private int clusterNodes;
+
+    @Option(names = "--replicas", defaultValue = "3000",
+            description = "pods of the whole-cluster run's Deployment (default: ${DEFAULT-VALUE})")
+    private int replicas;
+
     @Override
     public Integer call() {
-        if (nodes < 1 || pods < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes and --pods must be at least 1");
+        if (nodes < 1 || pods < 1 || schedule < 1 || clusterNodes < 1 || replicas < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--nodes, --pods, --schedule, --cluster-nodes and --replicas must be at least 1");
         }
         var out = spec.commandLine().getOut();
-        new Bench(out, nodes, pods).run();
+        new Bench(out, nodes, pods, schedule, clusterNodes, replicas).run();
         out.flush();
         return Main.EXIT_OK;
     }

@@ -13,11 +13,14 @@ class BenchCommandTest {
     @Test
     @DisplayName("bench measures the store, the API server, fan-out and lists, and routes each pod change to one node watch")
     void smallRun() {
-        CliRun run = CliRun.of("bench", "--nodes", "10", "--pods", "200");
+        CliRun run = CliRun.of("bench", "--nodes", "10", "--pods", "200", "--schedule", "50",
+                "--cluster-nodes", "3", "--replicas", "20");
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.out()).contains("store: create", "api: create pod", "list one node's pods")
-                .contains("11 watches open, 2.00 offers per pod change");
+                .contains("11 watches open, 2.00 offers per pod change")
+                .contains("50 bound; 10 of 10 nodes examined per pod")
+                .contains("20 Running after");
     }
 
     @Test
@@ -26,6 +29,6 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--nodes", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out() + run.err()).contains("--nodes and --pods must be at least 1").doesNotContain("\tat ");
+        assertThat(run.out() + run.err()).contains("--nodes, --pods, --schedule, --cluster-nodes and --replicas must be at least 1").doesNotContain("\tat ");
     }
 }
