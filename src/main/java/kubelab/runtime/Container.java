@@ -176,6 +176,7 @@ final class Container implements ProcessContext.Host {
     }
 
     /** SIGTERM now; SIGKILL after {@code timeout} if the process ignored it. */
+    // tag::container-stop[]
     CompletableFuture<Void> stop(Duration timeout) {
         if (state != ContainerState.CONTAINER_RUNNING) {
             return CompletableFuture.completedFuture(null);
@@ -195,6 +196,7 @@ final class Container implements ProcessContext.Host {
         }
         return result;
     }
+    // end::container-stop[]
 
     /** SIGKILL: the process ends at once with 137. */
     void kill() {

@@ -47,6 +47,7 @@ final class SchedulePod {
     private final Map<String, NodeDecision> notExamined = new java.util.HashMap<>();
 
     /** How many feasible nodes are enough: all below 100 nodes, else a share falling from 50% to 5% as clusters grow. */
+    // tag::num-feasible-nodes-to-find[]
     static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
         if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) {
             return numAllNodes;
@@ -58,6 +59,7 @@ final class SchedulePod {
         int numNodes = numAllNodes * percentage / 100;
         return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
     }
+    // end::num-feasible-nodes-to-find[]
 
     Result schedule(Framework fwk, CycleState state, Pod pod, List<NodeInfo> all, int percentage, Random random) {
         int n = all.size();
@@ -93,6 +95,7 @@ final class SchedulePod {
                 }
             }
         }
+        // tag::find-nodes-that-fit[]
         int processed = 0;
         if (feasible.isEmpty()) {
             int numToFind = numFeasibleNodesToFind(percentage, n);
@@ -114,6 +117,7 @@ final class SchedulePod {
             }
             nextStartNodeIndex = (start + processed) % n;
         }
+        // end::find-nodes-that-fit[]
         for (int i = 0; i < n; i++) {
             if (decisions[i] == null) {
                 decisions[i] = notExamined.computeIfAbsent(all.get(i).nodeName(), NodeDecision::notExamined);

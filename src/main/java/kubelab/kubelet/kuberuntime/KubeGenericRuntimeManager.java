@@ -110,6 +110,7 @@ public final class KubeGenericRuntimeManager {
         return killed.thenCompose(v -> {
             RuntimePodStatus now = actions.containersToKill().isEmpty() && !actions.killPod()
                     ? status : RuntimePodStatus.read(runtime, pod.metadata().uid());
+            // tag::sync-pod-start[]
             // Step 4: create a sandbox for the pod if necessary.
             String sandboxId = actions.sandboxId();
             PodSandboxConfig sandboxConfig = RuntimeConfigs.sandboxConfig(pod, actions.createSandbox() ? actions.attempt()
@@ -132,6 +133,7 @@ public final class KubeGenericRuntimeManager {
             }
             // Step 7: start the app containers, one after the other as each image is ready.
             toStart.addAll(actions.containersToStart());
+            // end::sync-pod-start[]
             return startAll(pod, toStart, now, sandboxId, sandboxConfig, podIP, hostIP, volumePaths, 0,
                     new SyncResult(null));
         });
