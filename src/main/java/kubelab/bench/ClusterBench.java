@@ -58,9 +58,9 @@ final class ClusterBench {
         long elapsed = System.nanoTime() - t0;
         long bound = api.list(Pod.class, "default").items().stream()
                 .filter(p -> p.spec().nodeName() != null && !p.spec().nodeName().isEmpty()).count();
-        var decision = scheduler.explain("default", "pod-" + (pods - 1)).orElseThrow();
-        long examined = decision.nodes().stream()
-                .filter(n -> n.verdict() != kubelab.scheduler.explain.NodeDecision.Verdict.NOT_EXAMINED).count();
+        long examined = scheduler.explain("default", "pod-" + (pods - 1)).map(d -> d.nodes().stream()
+                .filter(n -> n.verdict() != kubelab.scheduler.explain.NodeDecision.Verdict.NOT_EXAMINED).count())
+                .orElse(-1L);
         Bench.report(out, String.format(Locale.ROOT, "scheduler: schedule and bind a pod, %,d nodes", nodes),
                 pods, elapsed, String.format(Locale.ROOT, "%,d bound; %,d of %,d nodes examined per pod",
                         bound, examined, nodes));

@@ -40,6 +40,6 @@ public record RecordedEvent(Duration at, Event event) {
 
     @Override
     public String toString() {
-        return Timeline.formatOffset(at) + "  " + object() + "  " + reason() + "  " + message();
+        return Timeline.formatOffset(at) + "  " + object() + "  " + reason() + "  " + message().strip().replace("\n", " ");
     }
 }

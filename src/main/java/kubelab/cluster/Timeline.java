@@ -62,7 +62,9 @@ public final class Timeline {
         rows.add(new String[] {"TIME", "NAMESPACE", "OBJECT", "TYPE", "REASON", "MESSAGE"});
         for (RecordedEvent e : events) {
             String ns = e.namespace() == null ? "" : e.namespace();
-            rows.add(new String[] {formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), e.message()});
+            // One line per occurrence: a probe's output often ends in a newline, and may hold more.
+            String message = e.message().strip().replace("\n", " ");
+            rows.add(new String[] {formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), message});
         }
         return Columns.render(rows);
     }

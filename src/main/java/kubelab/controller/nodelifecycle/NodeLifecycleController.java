@@ -3,7 +3,9 @@ package kubelab.controller.nodelifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import kubelab.api.coordination.Lease;
 import kubelab.api.core.ConditionStatus;
@@ -182,7 +184,11 @@ public final class NodeLifecycleController {
         return written;
     }
 
-    /** Gives the node exactly the NoExecute taint its Ready condition calls for (none when Ready is True). */
+    /**
+     * Gives the node exactly the taints its Ready condition calls for: not-ready (Ready=False) or
+     * unreachable (Ready=Unknown), each as NoExecute (evict what does not tolerate it) and as
+     * NoSchedule (place nothing new there); none when Ready is True.
+     */
     // tag::taint-based-eviction[]
     Node processTaintBaseEviction(Node node) {
         NodeCondition ready = node.status() == null ? null : node.status().condition(NodeConditionType.READY);
@@ -194,19 +200,23 @@ public final class NodeLifecycleController {
         }
         List<Taint> taints = node.spec() == null ? List.of() : node.spec().taints();
         List<Taint> desired = new ArrayList<>();
-        boolean present = false;
+        Set<String> present = new HashSet<>();
         for (Taint t : taints) {
-            boolean ours = TaintEffect.NO_EXECUTE.equals(t.effect())
+            boolean ours = (TaintEffect.NO_EXECUTE.equals(t.effect()) || TaintEffect.NO_SCHEDULE.equals(t.effect()))
                     && (TAINT_NODE_NOT_READY.equals(t.key()) || TAINT_NODE_UNREACHABLE.equals(t.key()));
             if (!ours) {
                 desired.add(t);
             } else if (t.key().equals(wanted)) {
                 desired.add(t); // keep its timeAdded: the tolerationSeconds count from then
-                present = true;
+                present.add(t.effect());
             }
         }
-        if (wanted != null && !present) {
-            desired.add(new Taint(wanted, null, TaintEffect.NO_EXECUTE, loop.clock().now()));
+        if (wanted != null) {
+            for (String effect : List.of(TaintEffect.NO_SCHEDULE, TaintEffect.NO_EXECUTE)) {
+                if (!present.contains(effect)) {
+                    desired.add(new Taint(wanted, null, effect, loop.clock().now()));
+                }
+            }
         }
         if (Objects.equals(desired, taints)) {
             return node;

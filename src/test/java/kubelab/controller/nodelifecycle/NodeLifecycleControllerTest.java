@@ -148,25 +148,26 @@ class NodeLifecycleControllerTest {
     }
 
     @Test
-    @DisplayName("an unreachable node gets the node.kubernetes.io/unreachable:NoExecute taint")
+    @DisplayName("an unreachable node gets the node.kubernetes.io/unreachable taint, NoSchedule and NoExecute")
     void unreachableTaint() {
         assertThat(taints()).isEmpty();
         Instant added = goUnreachable();
-        assertThat(taints()).containsExactly(new Taint(NodeLifecycleController.TAINT_NODE_UNREACHABLE, null,
-                TaintEffect.NO_EXECUTE, added));
+        assertThat(taints()).containsExactly(
+                new Taint(NodeLifecycleController.TAINT_NODE_UNREACHABLE, null, TaintEffect.NO_SCHEDULE, added),
+                new Taint(NodeLifecycleController.TAINT_NODE_UNREACHABLE, null, TaintEffect.NO_EXECUTE, added));
         assertThat(condition(NodeConditionType.READY).lastTransitionTime()).isEqualTo(added);
     }
 
     @Test
-    @DisplayName("a node whose kubelet reports Ready=False gets the node.kubernetes.io/not-ready:NoExecute taint")
+    @DisplayName("a node whose kubelet reports Ready=False gets the node.kubernetes.io/not-ready taint, NoSchedule and NoExecute")
     void notReadyTaint() {
         Node node = node();
         api.updateStatus(node.withStatus(node.status().withCondition(new NodeCondition(NodeConditionType.READY,
                 ConditionStatus.FALSE, loop.now(), loop.now(), "KubeletNotReady", "container runtime is down"))));
         loop.advance(NodeLifecycleController.NODE_MONITOR_PERIOD);
         assertThat(taints()).extracting(Taint::key, Taint::effect)
-                .containsExactly(tuple(NodeLifecycleController.TAINT_NODE_NOT_READY,
-                        TaintEffect.NO_EXECUTE));
+                .containsExactly(tuple(NodeLifecycleController.TAINT_NODE_NOT_READY, TaintEffect.NO_SCHEDULE),
+                        tuple(NodeLifecycleController.TAINT_NODE_NOT_READY, TaintEffect.NO_EXECUTE));
     }
 
     @Test
