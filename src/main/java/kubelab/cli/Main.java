@@ -46,9 +46,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {
                 "KubeLab is a small, faithful Kubernetes written in Java, made to be read, run and taken apart.",
                 "",
-                "Its etcd-like store, API server and informers run in one process (the scheduler, "
-                        + "controllers and kubelets join chapter by chapter), with Kubernetes' own objects, "
-                        + "rules and messages, on a clock that tests and notebooks can drive."},
+                "Its etcd-like store, API server, scheduler, controllers, kubelets and container runtimes "
+                        + "run in one process, with Kubernetes' own objects, rules and messages, on a clock "
+                        + "that tests and notebooks can drive."},
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 ValidateCommand.class,
