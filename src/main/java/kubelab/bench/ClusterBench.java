@@ -17,6 +17,7 @@ import kubelab.client.InformerFactory;
 import kubelab.client.record.EventBroadcaster;
 import kubelab.cluster.Cluster;
 import kubelab.scheduler.Scheduler;
+import kubelab.scheduler.explain.NodeDecision;
 import kubelab.store.MemoryStore;
 import kubelab.time.SimulatedLoop;
 
@@ -58,9 +59,13 @@ final class ClusterBench {
         long elapsed = System.nanoTime() - t0;
         long bound = api.list(Pod.class, "default").items().stream()
                 .filter(p -> p.spec().nodeName() != null && !p.spec().nodeName().isEmpty()).count();
-        long examined = scheduler.explain("default", "pod-" + (pods - 1)).map(d -> d.nodes().stream()
-                .filter(n -> n.verdict() != kubelab.scheduler.explain.NodeDecision.Verdict.NOT_EXAMINED).count())
-                .orElse(-1L);
+        // Pods created in the same instant leave the queue in no particular order, and the explain
+        // log keeps only the latest decisions: read the first pod, from the end, that has one.
+        long examined = -1;
+        for (int i = pods - 1; i >= 0 && examined < 0; i--) {
+            examined = scheduler.explain("default", "pod-" + i).map(d -> d.nodes().stream()
+                    .filter(n -> n.verdict() != NodeDecision.Verdict.NOT_EXAMINED).count()).orElse(-1L);
+        }
         Bench.report(out, String.format(Locale.ROOT, "scheduler: schedule and bind a pod, %,d nodes", nodes),
                 pods, elapsed, String.format(Locale.ROOT, "%,d bound; %,d of %,d nodes examined per pod",
                         bound, examined, nodes));

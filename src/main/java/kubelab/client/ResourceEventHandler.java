@@ -1,5 +1,6 @@
 package kubelab.client;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +63,31 @@ public interface ResourceEventHandler<T> {
             @Override
             public void onDelete(T obj) {
                 action.accept(obj);
+            }
+        };
+    }
+
+    /**
+     * A handler made of three functions, one per notification, as controllers usually write them:
+     * {@code funcs(this::addPod, this::updatePod, this::deletePod)}. ({@code onAdd} is not told
+     * whether the object came with the initial list.)
+     */
+    static <T> ResourceEventHandler<T> funcs(Consumer<? super T> add, BiConsumer<? super T, ? super T> update,
+                                             Consumer<? super T> delete) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj, boolean isInInitialList) {
+                add.accept(obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                update.accept(oldObj, newObj);
+            }
+
+            @Override
+            public void onDelete(T obj) {
+                delete.accept(obj);
             }
         };
     }

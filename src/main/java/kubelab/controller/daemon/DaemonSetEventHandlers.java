@@ -46,22 +46,7 @@ final class DaemonSetEventHandlers {
                 controller.enqueue(ds);
             }
         });
-        informers.informerFor(Pod.class).addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod, boolean isInInitialList) {
-                addPod(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod oldPod, Pod newPod) {
-                updatePod(oldPod, newPod);
-            }
-
-            @Override
-            public void onDelete(Pod pod) {
-                deletePod(pod);
-            }
-        });
+        informers.informerFor(Pod.class).addEventHandler(ResourceEventHandler.funcs(this::addPod, this::updatePod, this::deletePod));
         informers.informerFor(Node.class).addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node, boolean isInInitialList) {

@@ -104,22 +104,7 @@ public final class ReplicaSetController {
                 enqueue(rs);
             }
         });
-        informers.informerFor(Pod.class).addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod, boolean isInInitialList) {
-                addPod(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod oldPod, Pod newPod) {
-                updatePod(oldPod, newPod);
-            }
-
-            @Override
-            public void onDelete(Pod pod) {
-                deletePod(pod);
-            }
-        });
+        informers.informerFor(Pod.class).addEventHandler(ResourceEventHandler.funcs(this::addPod, this::updatePod, this::deletePod));
     }
 
     /** Starts the worker; the informers are started by their factory. */
