@@ -175,49 +175,23 @@ public final class SimulatedLoop implements EventLoop {
      * @throws TaskFailedException   if a task throws
      */
     public void settle(Duration limit) {
-        drive(() -> {
-            Instant deadline = now.plus(limit);
-            for (Task next = head(); next != null; next = head()) {
-                if (next.due.isAfter(now) && pendingOrdinary == 0) {
-                    break; // only background timers are left
-                }
-                if (next.due.isAfter(deadline)) {
-                    throw notSettled("within " + Durations.format(limit) + " of virtual time");
-                }
-                runOne(next);
-            }
-            return null;
-        });
+        if (!settleWithin(limit)) {
+            throw notSettled("within " + Durations.format(limit) + " of virtual time");
+        }
     }
 
     /**
-     * Like {@link #settle(Duration)}, but a run that is still busy when {@code limit} has passed
-     * is an answer, not an error: the clock is left at {@code now + limit} and the result is false.
-     * Background timers due on the way run too. What {@code kubelab run} uses: "until the cluster
-     * is settled, or until DURATION has passed".
-     *
-     * @return whether no ordinary work was left
+     * Like {@link #settle(Duration)}, but still being busy at {@code limit} is an answer, not an
+     * error: the clock is left at {@code now + limit} and the result is false ({@code kubelab run}).
      */
     public boolean settleWithin(Duration limit) {
-        return drive(() -> {
-            Instant deadline = now.plus(limit);
-            for (Task next = head(); next != null; next = head()) {
-                if (next.due.isAfter(now) && pendingOrdinary == 0) {
-                    return true;
-                }
-                if (next.due.isAfter(deadline)) {
-                    now = deadline;
-                    return false;
-                }
-                runOne(next);
-            }
-            return true;
-        });
+        return runUntil(this::quiet, limit);
     }
 
-    /** Whether ordinary work is pending: if not, only background timers (heartbeats, resyncs) are left. */
-    public boolean busy() {
-        return pendingOrdinary > 0;
+    /** Nothing due now and no ordinary timer pending: only background timers (if any) are left. */
+    private boolean quiet() {
+        Task next = head();
+        return next == null || (pendingOrdinary == 0 && next.due.isAfter(now));
     }
 
     /**
@@ -247,10 +221,10 @@ public final class SimulatedLoop implements EventLoop {
      * @return whether {@code done} holds
      */
     public boolean runUntil(BooleanSupplier done, Duration limit) {
-        if (done.getAsBoolean()) {
-            return true;
-        }
         return drive(() -> {
+            if (done.getAsBoolean()) {
+                return true;
+            }
             Instant deadline = now.plus(limit);
             for (Task next = head(); next != null; next = head()) {
                 if (next.due.isAfter(deadline)) {
@@ -309,9 +283,7 @@ public final class SimulatedLoop implements EventLoop {
         task.seq = nextSeq++;
         task.queued = true;
         pending++;
-        if (!task.background) {
-            pendingOrdinary++;
-        }
+        pendingOrdinary += task.background ? 0 : 1;
         queue.add(task);
         return task;
     }
@@ -400,9 +372,7 @@ public final class SimulatedLoop implements EventLoop {
             if (queued) {
                 queued = false;
                 pending--;
-                if (!background) {
-                    pendingOrdinary--;
-                }
+                pendingOrdinary -= background ? 0 : 1;
             }
         }
 
