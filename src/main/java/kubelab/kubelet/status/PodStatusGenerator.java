@@ -139,7 +139,8 @@ public final class PodStatusGenerator {
         return switch (s.state()) {
             case CONTAINER_RUNNING -> ContainerState.running(seconds(s.startedAt()));
             case CONTAINER_EXITED -> ContainerState.terminated(new ContainerStateTerminated(s.exitCode(), null,
-                    s.reason() != null ? s.reason() : (s.exitCode() == 0 ? "Completed" : "Error"), s.message(),
+                    s.reason() != null ? s.reason() : (s.exitCode() == 0 ? "Completed" : "Error"),
+                    s.message() == null || s.message().isEmpty() ? null : s.message(), // omitempty, as in the API
                     seconds(s.startedAt()), seconds(s.finishedAt()), containerId));
             default -> ContainerState.waiting(Errors.CONTAINER_CREATING, null);
         };
