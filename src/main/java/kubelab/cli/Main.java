@@ -53,6 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {
                 ValidateCommand.class,
                 RunCommand.class,
+                NotebookCommand.class,
                 BenchCommand.class,
                 CourseCommand.class,
                 CommandLine.HelpCommand.class},

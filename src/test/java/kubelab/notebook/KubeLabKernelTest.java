@@ -1,0 +1,61 @@
+package kubelab.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kubelab.api.serialization.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The course's Jupyter kernel, driven directly (CI also runs the notebooks through real Jupyter). */
+@Tag("chapter1")
+@DisplayName("The KubeLab Jupyter kernel")
+class KubeLabKernelTest {
+    private final KubeLabKernel kernel = new KubeLabKernel();
+
+    @AfterEach
+    void shutDown() {
+        kernel.onShutdown(false);
+    }
+
+    @Test
+    @DisplayName("a cell's last expression is its result, with the course's imports already there")
+    void result() throws Exception {
+        assertThat(kernel.eval("var loop = new SimulatedLoop(1);\nloop.now()").getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))
+                .isEqualTo("2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    @DisplayName("a cell that does not compile fails with the line, within the cell, and the compiler's words")
+    void compileError() {
+        assertThatThrownBy(() -> kernel.eval("int x = 1;\nString s = x;"))
+                .isInstanceOf(KubeLabKernel.CellFailed.class)
+                .satisfies(e -> assertThat(kernel.formatError((Exception) e)).singleElement().asString()
+                        .startsWith("line 2: ").contains("incompatible types"));
+    }
+
+    @Test
+    @DisplayName("a failed check is an error of the cell, so a notebook run in Jupyter stops there")
+    void failedCheck() {
+        assertThatThrownBy(() -> kernel.eval("throw new IllegalStateException(\"expected 3 pods\");"))
+                .isInstanceOf(KubeLabKernel.CellFailed.class)
+                .hasMessageContaining("expected 3 pods");
+    }
+
+    @Test
+    @DisplayName("the kernel spec starts this kernel with this JVM's class path and Jupyter's connection file")
+    void kernelSpec(@TempDir Path dir) throws Exception {
+        KernelSpec.write(dir);
+        JsonNode spec = Json.mapper().readTree(Files.readString(dir.resolve("kernels/kubelab-java/kernel.json")));
+        assertThat(spec.get("argv").get(3).asText()).isEqualTo("kubelab.notebook.KubeLabKernel");
+        assertThat(spec.get("argv").get(4).asText()).isEqualTo("{connection_file}");
+        assertThat(spec.get("argv").get(2).asText()).contains("classes");
+        assertThat(spec.get("language").asText()).isEqualTo("java");
+    }
+}
