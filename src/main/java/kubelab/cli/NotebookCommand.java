@@ -12,6 +12,7 @@ import kubelab.notebook.KubeLabKernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -49,10 +50,26 @@ final class NotebookCommand implements Callable<Integer> {
     @Option(names = "--execute", description = "run the notebooks headless instead of serving them")
     private boolean execute;
 
+    @Option(names = "--no-browser", description = "do not open a browser (Jupyter prints the URL either way)")
+    private boolean noBrowser;
+
+    @Parameters(arity = "0..*", paramLabel = "NOTEBOOK",
+            description = "with --execute: the notebooks to run (default: every notebooks/*.ipynb)")
+    private List<Path> notebooks = List.of();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         var out = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("kubelab.home", ".")).toAbsolutePath();
+        if (!execute && !notebooks.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "NOTEBOOK arguments go with --execute; the server always opens notebooks/");
+        }
+        for (Path nb : notebooks) {
+            if (!Files.isRegularFile(nb)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such notebook: " + nb);
+            }
+        }
         if (!Files.isExecutable(JUPYTER)) {
             out.println("Jupyter is not installed: run ./kubelab notebook as root to install it from the Debian "
                     + "packages, or: sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient");
@@ -65,12 +82,19 @@ final class NotebookCommand implements Callable<Integer> {
             command.addAll(List.of("nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.kernel_name=" + KubeLabKernel.NAME, "--ExecutePreprocessor.timeout=600",
                     "--output-dir", home.resolve("target/notebooks").toString()));
-            try (Stream<Path> notebooks = Files.list(home.resolve("notebooks"))) {
-                notebooks.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> command.add(p.toString()));
+            if (!notebooks.isEmpty()) {
+                notebooks.forEach(p -> command.add(p.toAbsolutePath().toString()));
+            } else {
+                try (Stream<Path> all = Files.list(home.resolve("notebooks"))) {
+                    all.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(p -> command.add(p.toString()));
+                }
             }
         } else {
-            command.addAll(List.of("notebook", "--no-browser", "--port", Integer.toString(port),
+            command.addAll(List.of("notebook", "--port", Integer.toString(port),
                     "--notebook-dir", home.resolve("notebooks").toString()));
+            if (noBrowser || System.getenv("DISPLAY") == null) {
+                command.add("--no-browser"); // no screen to open one on
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 command.add("--allow-root");
             }

@@ -54,6 +54,7 @@ public final class NotebookRunner implements AutoCloseable {
             import kubelab.api.serialization.Json;
             import kubelab.apiserver.*;
             import kubelab.client.*;
+            import kubelab.cluster.*;
             import kubelab.store.*;
             import kubelab.time.*;
             // Two simple names are declared twice in the packages above; these say which one is meant.
@@ -65,6 +66,8 @@ public final class NotebookRunner implements AutoCloseable {
     private final PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     private final JShell shell;
     private final ClassLoader shellLoader;
+    /** Set by {@link #stop()} from another thread: the running cell ends as interrupted. */
+    private volatile boolean stopped;
 
     /** A fresh session with this JVM's class path and {@link #STARTUP} evaluated. */
     public NotebookRunner() {
@@ -116,6 +119,7 @@ public final class NotebookRunner implements AutoCloseable {
         PrintStream err = System.err; // cell code prints to these: with the local engine it runs in this JVM
         ClassLoader callers = Thread.currentThread().getContextClassLoader();
         buffer.reset();
+        stopped = false;
         System.setOut(capture);
         System.setErr(capture);
         Thread.currentThread().setContextClassLoader(shellLoader); // as the local engine expects
@@ -136,6 +140,9 @@ public final class NotebookRunner implements AutoCloseable {
                 boolean complete = info.completeness().isComplete();
                 String next = complete ? info.remaining() : "";
                 value = evalSnippet(source, at, complete ? info.source() : rest, errors, starts);
+                if (stopped) { // JShell reports a stopped snippet as if it had ended normally
+                    errors.add("line " + lineAt(source, at) + ": interrupted: the cell was stopped");
+                }
                 at += rest.length() - next.length();
                 rest = next;
             }
@@ -226,6 +233,31 @@ public final class NotebookRunner implements AutoCloseable {
         int end = text.indexOf('\n', pos);
         String line = text.substring(start, end < 0 ? text.length() : end);
         return "\n    " + line + "\n    " + " ".repeat(Math.max(0, pos - start)) + "^";
+    }
+
+    /** Stops the cell running now; called from another thread (a notebook's interrupt button). */
+    public void stop() {
+        stopped = true;
+        shell.stop();
+    }
+
+    /** What may follow the code before {@code cursor}: the completions, and where they start. */
+    public record Completions(List<String> options, int start, int end) {
+    }
+
+    /** Tab completion at {@code cursor}, from JShell's source analysis. */
+    public Completions complete(String code, int cursor) {
+        int[] anchor = new int[1];
+        List<String> options = shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
+                .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).distinct().sorted().toList();
+        return new Completions(options, anchor[0], cursor);
+    }
+
+    /** The signatures (and, with {@code details}, the Javadoc) of what is at {@code cursor}, one per line. */
+    public String inspect(String code, int cursor, boolean details) {
+        return shell.sourceCodeAnalysis().documentation(code, cursor, details).stream()
+                .map(d -> details && d.javadoc() != null ? d.signature() + "\n" + d.javadoc() : d.signature())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Override

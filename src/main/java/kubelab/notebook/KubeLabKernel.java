@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,24 @@ public final class KubeLabKernel extends BaseKernel {
         return new LanguageInfo.Builder("java").version(Runtime.version().toString())
                 .mimetype("text/x-java-source").fileExtension(".jshell").pygments("java").codemirror("text/x-java")
                 .build();
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        NotebookRunner.Completions c = runner.complete(code, at);
+        return c.options().isEmpty() ? null : new ReplacementOptions(c.options(), c.start(), c.end());
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String text = runner.inspect(code, at, extraDetail);
+        return text.isEmpty() ? null : new DisplayData(text);
+    }
+
+    /** The notebook's interrupt: the running cell stops and fails as "interrupted". */
+    @Override
+    public void interrupt() {
+        runner.stop();
     }
 
     @Override

@@ -49,6 +49,40 @@ class KubeLabKernelTest {
     }
 
     @Test
+    @DisplayName("Tab completes names from JShell's source analysis; Shift-Tab shows signatures")
+    void completionAndInspection() {
+        var options = kernel.complete("Cluster.cre", "Cluster.cre".length());
+        assertThat(options.getReplacements()).containsExactly("create()"); // no arguments: JShell closes the call
+        assertThat(options.getSourceStart()).isEqualTo("Cluster.".length());
+        assertThat(kernel.inspect("Cluster.create(", "Cluster.create(".length(), false)
+                .getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN).toString())
+                .contains("Cluster Cluster.create()");
+    }
+
+    @Test
+    @DisplayName("an interrupt stops a cell that would never end, and the cell fails as interrupted")
+    void interrupt() throws Exception {
+        Exception[] failure = new Exception[1];
+        Thread cell = new Thread(() -> {
+            try {
+                kernel.eval("while (true) { Thread.onSpinWait(); }");
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        cell.start();
+        // The interrupt may come before the cell starts running: send it until the cell is over.
+        for (int i = 0; i < 600 && cell.isAlive(); i++) {
+            kernel.interrupt();
+            cell.join(100);
+        }
+        assertThat(cell.isAlive()).isFalse();
+        assertThat(failure[0]).isInstanceOf(KubeLabKernel.CellFailed.class).hasMessageContaining("interrupted");
+        assertThat(kernel.eval("1 + 1").getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))
+                .isEqualTo("2"); // the session goes on
+    }
+
+    @Test
     @DisplayName("the kernel spec starts this kernel with this JVM's class path and Jupyter's connection file")
     void kernelSpec(@TempDir Path dir) throws Exception {
         KernelSpec.write(dir);
