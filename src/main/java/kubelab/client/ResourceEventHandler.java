@@ -49,22 +49,7 @@ public interface ResourceEventHandler<T> {
      * {@code action}: the usual "enqueue its key" handler of a controller.
      */
     static <T> ResourceEventHandler<T> onAnyChange(Consumer<? super T> action) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj, boolean isInInitialList) {
-                action.accept(obj);
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                action.accept(newObj);
-            }
-
-            @Override
-            public void onDelete(T obj) {
-                action.accept(obj);
-            }
-        };
+        return funcs(action, (oldObj, newObj) -> action.accept(newObj), action);
     }
 
     /**
