@@ -55,6 +55,8 @@ public final class NotebookRunner implements AutoCloseable {
             import kubelab.apiserver.*;
             import kubelab.client.*;
             import kubelab.cluster.*;
+            import kubelab.notebook.Display;
+            import kubelab.notebook.Diagrams;
             import kubelab.store.*;
             import kubelab.time.*;
             // Two simple names are declared twice in the packages above; these say which one is meant.

@@ -30,6 +30,10 @@ public final class KubeLabKernel extends BaseKernel {
 
     private final NotebookRunner runner = new NotebookRunner();
 
+    public KubeLabKernel() {
+        Display.sendTo(this::display); // a cell's Display.markdown(...) reaches this notebook
+    }
+
     /** A cell that failed: its errors, already in the words the notebook should show. */
     static final class CellFailed extends Exception {
         private final List<String> errors;
