@@ -20,6 +20,7 @@ import kubelab.api.meta.ObjectMeta;
 import kubelab.api.meta.OwnerReference;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
+import kubelab.client.Backoff;
 import kubelab.client.Cache;
 import kubelab.client.IndexFunc;
 import kubelab.client.Indexer;
@@ -68,11 +69,13 @@ public final class DaemonSetsController {
     // kind of record per key. The DaemonSet is in sync only when both are satisfied.
     private final ControllerExpectations creations;
     private final ControllerExpectations deletions;
-    private final FailedPodsBackoff failedPodsBackoff = new FailedPodsBackoff();
+    /** Per "DaemonSet uid/node": 1 s doubling to 15 min before a failed daemon pod is deleted again. */
+    private final Backoff failedPodsBackoff;
     private Worker<String> worker;
 
     /** A DaemonSet controller; call {@link #start()} once the informers are started. */
     public DaemonSetsController(Api api, InformerFactory informers, EventLoop loop, EventRecorder recorder) {
+        this.failedPodsBackoff = new Backoff(loop.clock(), Duration.ofSeconds(1), Duration.ofMinutes(15));
         this.api = api;
         this.loop = loop;
         this.recorder = recorder;

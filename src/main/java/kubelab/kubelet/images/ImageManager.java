@@ -13,7 +13,7 @@ import kubelab.apiserver.registry.core.PodDefaults;
 import kubelab.client.record.EventRecorder;
 import kubelab.kubelet.container.ContainerRefs;
 import kubelab.kubelet.container.Errors;
-import kubelab.kubelet.util.Backoff;
+import kubelab.client.Backoff;
 import kubelab.runtime.cri.Image;
 import kubelab.runtime.cri.ImageService;
 import kubelab.runtime.cri.ImageSpec;

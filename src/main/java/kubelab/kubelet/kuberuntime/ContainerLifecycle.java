@@ -21,7 +21,7 @@ import kubelab.kubelet.container.RuntimePodStatus;
 import kubelab.kubelet.envvars.EnvVars;
 import kubelab.kubelet.images.ImageManager;
 import kubelab.kubelet.prober.ProbeManager;
-import kubelab.kubelet.util.Backoff;
+import kubelab.client.Backoff;
 import kubelab.kubelet.util.Format;
 import kubelab.kubelet.volume.VolumeManager;
 import kubelab.runtime.cri.ContainerConfig;

@@ -1,8 +1,8 @@
 /**
- * Small helpers the kubelet's parts share: the per-key exponential {@link kubelab.kubelet.util.Backoff}
- * behind crash loops and image pulls, and how pods are named in messages.
+ * Small helpers the kubelet's parts share, such as how pods are named in messages. (The per-key
+ * back-off behind crash loops, image pulls and volume retries is client-go's, in
+ * {@link kubelab.client.Backoff}, which the DaemonSet controller uses too.)
  *
- * <p>Kept apart so that the runtime manager, the image manager and the volume manager use one
- * back-off, as they do in Kubernetes ({@code client-go/util/flowcontrol}, {@code pkg/kubelet/util}).
+ * <p>Real Kubernetes: {@code pkg/kubelet/util}.
  */
 package kubelab.kubelet.util;

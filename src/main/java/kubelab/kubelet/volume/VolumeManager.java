@@ -14,7 +14,7 @@ import kubelab.api.core.VolumeMount;
 import kubelab.api.resource.Quantity;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
-import kubelab.kubelet.util.Backoff;
+import kubelab.client.Backoff;
 import kubelab.runtime.cri.ContainerConfig;
 import kubelab.runtime.shell.MemoryFs;
 import kubelab.time.Clock;

@@ -1,4 +1,4 @@
-package kubelab.kubelet.util;
+package kubelab.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

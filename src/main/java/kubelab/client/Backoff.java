@@ -1,4 +1,4 @@
-package kubelab.kubelet.util;
+package kubelab.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,8 @@ import kubelab.time.Clock;
  * why a container that ran ten minutes before crashing again is restarted at once, as on its
  * first crash.
  *
- * <p>No jitter: the kubelet creates its back-offs without any, and a simulation must repeat.
+ * <p>No jitter: the kubelet and the DaemonSet controller create theirs without any, and a
+ * simulation must repeat.
  *
  * <p>Real Kubernetes: {@code flowcontrol.Backoff} in {@code client-go/util/flowcontrol/backoff.go}.
  */
