@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import kubelab.api.core.Event;
+import kubelab.printers.TabWriter;
 
 /**
  * Every Event the cluster's components recorded, in the order they recorded them, each with its
@@ -53,20 +54,20 @@ public final class Timeline {
     /**
      * The timeline as text, one line per occurrence:
      * <pre>
-     *   TIME    OBJECT         TYPE     REASON     MESSAGE
-     *   0s      pod/nginx      Normal   Scheduled  Successfully assigned default/nginx to node-1
+     *   TIME   NAMESPACE   OBJECT      TYPE     REASON      MESSAGE
+     *   0s     default     pod/nginx   Normal   Scheduled   Successfully assigned default/nginx to node-1
      * </pre>
      */
     public String render() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"TIME", "NAMESPACE", "OBJECT", "TYPE", "REASON", "MESSAGE"});
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("TIME", "NAMESPACE", "OBJECT", "TYPE", "REASON", "MESSAGE"));
         for (RecordedEvent e : events) {
             String ns = e.namespace() == null ? "" : e.namespace();
             // One line per occurrence: a probe's output often ends in a newline, and may hold more.
             String message = e.message().strip().replace("\n", " ");
-            rows.add(new String[] {formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), message});
+            rows.add(List.of(formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), message));
         }
-        return Columns.render(rows);
+        return String.join("\n", TabWriter.align(rows)) + "\n"; // laid out as kubectl lays out its tables
     }
 
     /** Virtual time since the start, as {@code 1m05.2s}: minutes when there are any, tenths when there are any. */

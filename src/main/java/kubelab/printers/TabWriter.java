@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Real Kubernetes: {@code GetNewTabWriter} in {@code k8s.io/cli-runtime/pkg/printers/tabwriter.go}
  * (minwidth 6, tabwidth 4, padding 3, pad character ' '), over Go's {@code text/tabwriter}.
  */
-final class TabWriter {
+public final class TabWriter {
 
     static final int MIN_WIDTH = 6;
     static final int PADDING = 3;
@@ -24,7 +24,7 @@ final class TabWriter {
     }
 
     /** The lines, aligned; each input line is a list of cells. */
-    static List<String> align(List<List<String>> lines) {
+    public static List<String> align(List<List<String>> lines) {
         int columns = lines.stream().mapToInt(List::size).max().orElse(0);
         int[] widths = new int[Math.max(0, columns - 1)]; // the last cell is not a column: no padding
         for (List<String> line : lines) {
