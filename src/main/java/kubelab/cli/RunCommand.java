@@ -1,7 +1,5 @@
 package kubelab.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kubelab.api.core.Node;
-import kubelab.api.meta.KubeObject;
+import kubelab.api.serialization.DecodedObject;
 import kubelab.api.serialization.Json;
 import kubelab.cluster.Applier;
 import kubelab.cluster.Cluster;
@@ -98,39 +96,21 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return Main.EXIT_FAILURE;
         }
-        List<Applied> applied = new ArrayList<>();
-        List<KubeObject> objects = new ArrayList<>();
-        List<String> sourcesOf = new ArrayList<>();
-        for (Validation.Entry entry : report.entries()) {
-            Validation.Checked c = (Validation.Checked) entry;
-            objects.add(c.decoded().object());
-            sourcesOf.add(c.decoded().manifest().source());
-        }
-        boolean declaresNodes = objects.stream().anyMatch(o -> o instanceof Node);
+        // A report that is ok holds only objects that were read and typed, in file order.
+        List<DecodedObject> decoded = report.entries().stream().map(e -> ((Validation.Checked) e).decoded()).toList();
+        boolean declaresNodes = decoded.stream().anyMatch(d -> d.object() instanceof Node);
         Cluster cluster = Cluster.builder().seed(seed).nodes(declaresNodes ? 0 : nodes).build();
-        for (int i = 0; i < objects.size(); i++) {
-            Applier.Outcome outcome = cluster.apply(sourcesOf.get(i), List.of(objects.get(i))).get(0);
-            applied.add(new Applied(outcome));
+        List<Applier.Outcome> applied = new ArrayList<>();
+        for (DecodedObject d : decoded) {
+            applied.addAll(cluster.apply(d.manifest().source(), List.of(d.object())));
         }
         boolean settled = cluster.settleWithin(limit);
         if (output.equals("json")) {
             out.println(Json.toPrettyJson(RunReport.json(cluster)));
         } else {
-            RunReport.text(out, cluster, applied.stream().map(a -> a.outcome().line()).toList(), settled, limit);
+            RunReport.text(out, cluster, applied.stream().map(Applier.Outcome::line).toList(), settled, limit);
         }
         out.flush();
-        return applied.stream().allMatch(a -> a.outcome().ok()) ? Main.EXIT_OK : Main.EXIT_FAILURE;
-    }
-
-    private record Applied(Applier.Outcome outcome) {
-    }
-
-    /** For {@link RunReport}: an empty JSON array or object, typed. */
-    static ArrayNode array() {
-        return Json.mapper().createArrayNode();
-    }
-
-    static ObjectNode object() {
-        return Json.mapper().createObjectNode();
+        return applied.stream().allMatch(Applier.Outcome::ok) ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 }

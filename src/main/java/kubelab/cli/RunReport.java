@@ -55,7 +55,7 @@ final class RunReport {
 
     /** {@code {"objects": [...], "events": [...], "logs": {"ns/pod/container": "..."}}}. */
     static ObjectNode json(Cluster cluster) {
-        ObjectNode root = RunCommand.object();
+        ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode objects = root.putArray("objects");
         for (ResourceType type : cluster.api().scheme().all()) {
             if (type.javaType() == Event.class) {
