@@ -70,11 +70,12 @@ public final class Cluster {
         this.api = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
         this.events = new EventBroadcaster(loop).startRecordingToSink(api).startEventWatcher(timeline::record);
-        // The HPA reads pods' CPU from the runtimes' stats, as metrics-server reads the kubelets'.
-        PodMetricsLister[] metrics = new PodMetricsLister[1];
-        this.controllerManager = new ControllerManager(api, loop, events, (ns, selector) -> metrics[0].cpuUsage(ns, selector));
-        metrics[0] = new ContainerStatsMetrics(controllerManager.informers().listerFor(Pod.class),
+        // The controller manager's informers, shared by its controllers; the HPA reads pods' CPU
+        // through them from the runtimes' stats, as metrics-server reads the kubelets'.
+        InformerFactory controllerInformers = new InformerFactory(api, loop, Duration.ZERO);
+        PodMetricsLister metrics = new ContainerStatsMetrics(controllerInformers.listerFor(Pod.class),
                 nodeName -> nodes.containsKey(nodeName) ? nodes.get(nodeName).runtime() : null);
+        this.controllerManager = new ControllerManager(api, loop, events, controllerInformers, metrics);
         InformerFactory schedulerInformers = new InformerFactory(api, loop, Duration.ZERO);
         this.scheduler = new Scheduler(api, schedulerInformers, loop, events);
         this.applier = new Applier(api);

@@ -1,6 +1,5 @@
 package kubelab.controller;
 
-import java.time.Duration;
 import kubelab.apiserver.ApiServer;
 import kubelab.client.InformerFactory;
 import kubelab.client.record.EventBroadcaster;
@@ -38,11 +37,13 @@ public final class ControllerManager {
     private boolean started;
 
     /**
-     * @param metrics where the HorizontalPodAutoscaler reads pods' CPU usage (the metrics API, served
-     *                in Kubernetes by metrics-server from the kubelets' stats)
+     * @param informers the factory every controller shares; started by {@link #start()}
+     * @param metrics   where the HorizontalPodAutoscaler reads pods' CPU usage (the metrics API,
+     *                  served in Kubernetes by metrics-server from the kubelets' stats)
      */
-    public ControllerManager(ApiServer api, EventLoop loop, EventBroadcaster events, PodMetricsLister metrics) {
-        this.informers = new InformerFactory(api, loop, Duration.ZERO);
+    public ControllerManager(ApiServer api, EventLoop loop, EventBroadcaster events, InformerFactory informers,
+                             PodMetricsLister metrics) {
+        this.informers = informers;
         this.deployments = new DeploymentController(api, informers, loop, events.newRecorder("deployment-controller", null));
         this.daemonSets = new DaemonSetsController(api, informers, loop, events.newRecorder("daemonset-controller", null));
         this.autoscalers = new HorizontalController(api, informers, loop,
