@@ -33,6 +33,11 @@ public record RecordedEvent(Duration at, Event event) {
         return event.message();
     }
 
+    /** The message on one line: a probe's output often ends in a newline, and may hold more. */
+    public String oneLineMessage() {
+        return message().strip().replace("\n", " ");
+    }
+
     /** The component that reported it: {@code default-scheduler}, {@code kubelet}, ... */
     public String source() {
         return event.source() == null ? "" : event.source().component();
@@ -40,6 +45,6 @@ public record RecordedEvent(Duration at, Event event) {
 
     @Override
     public String toString() {
-        return Timeline.formatOffset(at) + "  " + object() + "  " + reason() + "  " + message().strip().replace("\n", " ");
+        return Timeline.formatOffset(at) + "  " + object() + "  " + reason() + "  " + oneLineMessage();
     }
 }

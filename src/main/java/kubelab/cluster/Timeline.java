@@ -63,9 +63,7 @@ public final class Timeline {
         rows.add(List.of("TIME", "NAMESPACE", "OBJECT", "TYPE", "REASON", "MESSAGE"));
         for (RecordedEvent e : events) {
             String ns = e.namespace() == null ? "" : e.namespace();
-            // One line per occurrence: a probe's output often ends in a newline, and may hold more.
-            String message = e.message().strip().replace("\n", " ");
-            rows.add(List.of(formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), message));
+            rows.add(List.of(formatOffset(e.at()), ns, e.object(), e.type(), e.reason(), e.oneLineMessage()));
         }
         return String.join("\n", TabWriter.align(rows)) + "\n"; // laid out as kubectl lays out its tables
     }
