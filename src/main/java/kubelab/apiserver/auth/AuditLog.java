@@ -3,6 +3,7 @@ package kubelab.apiserver.auth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kubelab.time.Clock;
@@ -22,6 +23,9 @@ import kubelab.time.Clock;
  * {@code plugin/pkg/audit/buffered}.
  */
 public final class AuditLog {
+    /** The verbs that pass admission and validation (reads go straight to storage). */
+    private static final Set<String> WRITE_VERBS = Set.of("create", "update", "patch", "delete", "deletecollection");
+
     private final Clock clock;
     private final int capacity;
     private final Deque<AuditEvent> events;
@@ -138,9 +142,6 @@ public final class AuditLog {
         return b.append(row("storage", outcome)).toString();
     }
 
-    private static final java.util.Set<String> WRITE_VERBS = java.util.Set.of("create", "update", "patch", "delete",
-            "deletecollection");
-
     /**
      * Where a request the authorizer allowed failed, read from its Status as a learner would: a
      * Forbidden then comes from admission, a NotFound about another resource (the namespace of a
@@ -163,7 +164,7 @@ public final class AuditLog {
     }
 
     private static String row(String stage, String text) {
-        return String.format("  %-15s %s%n", stage, text);
+        return String.format("  %-15s %s\n", stage, text);
     }
 
     private static String target(AuditEvent e) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import kubelab.api.ResourceType;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
 import kubelab.apiserver.ApiServer;
@@ -23,6 +23,17 @@ import kubelab.apiserver.admission.AdmissionPlugin;
  * (a wrong token is a 401 on every call, and each is audited). The HTTP server authenticates a
  * request's {@code Authorization} header with {@link #authentication()} and serves it through
  * {@link #forUser}; non-resource paths such as {@code /healthz} go through {@link #authorizePath}.
+ *
+ * <pre>{@code
+ * var informers = new InformerFactory(server, loop, Duration.ZERO);
+ * var rbac = RbacAuthorizer.fromInformers(informers);
+ * BootstrapPolicy.ensure(server);
+ * informers.start();
+ * var chain = new HandlerChain(server,
+ *         new RequestAuthentication(TokenAuthenticator.parse("tokens.csv", csv), false),
+ *         rbac, new AuditLog(loop.clock(), 1000));
+ * Api jane = chain.forToken("jane-token");   // every call: authn, authz, audit, then the server
+ * }</pre>
  *
  * <p>Real Kubernetes: {@code DefaultBuildHandlerChain} in {@code k8s.io/apiserver/pkg/server/config.go},
  * with the filters {@code WithAudit}, {@code WithAuthentication} and {@code WithAuthorization}
@@ -85,22 +96,15 @@ public final class HandlerChain {
         serve(() -> user, u -> attrs, null, 200, () -> null);
     }
 
-    /** A request about to be served: what the authorizer sees, and what the audit log names. */
-    record Request(String verb, ResourceType type, String subresource, String namespace, String name,
-                   String objectName) {
-        AuthorizationAttributes attributes(UserInfo user) {
-            return AuthorizationAttributes.resource(user, verb, type, subresource, namespace, name);
-        }
-    }
-
     /**
-     * Serves one request: 1. authenticate, 2. authorize, 3. run {@code action} (the server's
-     * admission, validation and storage), then record the outcome, whichever step ended it.
+     * Serves one request: 1. authenticate, 2. describe it as authorization attributes and
+     * authorize, 3. run {@code action} (the server's admission, validation and storage), then
+     * 4. record the outcome, whichever step ended it.
      *
      * @param objectName the name the audit log shows (the object's, for a create); null: the request's
      * @param success    the HTTP code of success: 201 for create, 200 otherwise
      */
-    <R> R serve(Supplier<UserInfo> who, java.util.function.Function<UserInfo, AuthorizationAttributes> describe,
+    <R> R serve(Supplier<UserInfo> who, Function<UserInfo, AuthorizationAttributes> describe,
                 String objectName, int success, Supplier<R> action) {
         Instant received = audit == null ? null : audit.clock().now();
         UserInfo user;

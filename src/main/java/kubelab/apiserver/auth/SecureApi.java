@@ -1,6 +1,5 @@
 package kubelab.apiserver.auth;
 
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import kubelab.api.ResourceType;
@@ -54,9 +53,7 @@ final class SecureApi implements Api {
     }
 
     private ResourceType typeOf(Class<?> type) {
-        // A kind the server does not serve: let the server give its own 404.
-        Optional<ResourceType> t = server.scheme().byClass(type);
-        return t.orElse(null);
+        return server.scheme().byClass(type).orElse(null);
     }
 
     /** The namespace the server will act in: {@code default} for a namespaced request without one. */
@@ -67,6 +64,8 @@ final class SecureApi implements Api {
     private <R> R serve(String verb, ResourceType type, String subresource, String namespace, String name,
                         String objectName, int success, Supplier<R> action) {
         if (type == null) {
+            // Not a kind the server serves: it answers 404 without touching anything, as a
+            // request to an unknown URL gets 404 whoever sends it.
             return action.get();
         }
         return chain.serve(user, u -> AuthorizationAttributes.resource(u, verb, type, subresource, namespace, name),

@@ -128,7 +128,7 @@ class HandlerChainTest {
     void trace() {
         Api admin = f.as("admin-token");
         assertThat(code(() -> admin.delete(Namespace.class, null, "default"))).isEqualTo(403);
-        assertThat(f.chain.trace(f.audit.last())).isEqualTo(String.join(System.lineSeparator(),
+        assertThat(f.chain.trace(f.audit.last())).isEqualTo(String.join("\n",
                 "delete namespaces default   (/api/v1/namespaces/default)",
                 "  authentication  user \"admin\" groups [system:masters, system:authenticated]",
                 "  authorization   allow (RBAC: allowed by ClusterRoleBinding \"cluster-admin\" of ClusterRole "
