@@ -117,7 +117,7 @@ final class NotebookCommand implements Callable<Integer> {
             command.addAll(List.of("notebook", "--port", Integer.toString(port), "--notebook-dir", root.toString()));
             Path statics = mermaidStatics(home, jupyterPath);
             if (statics != null) {
-                command.add("--NotebookApp.extra_static_paths=[\"" + statics + "\"]");
+                command.add("--NotebookApp.extra_static_paths=" + statics); // traitlets 5: one item per flag
             } else {
                 out.println("Diagrams will show as Mermaid source: " + MERMAID + " is missing (./kubelab notebook "
                         + "installs it with npm; without npm, install Node.js 20 and npm).");
