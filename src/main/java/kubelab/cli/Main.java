@@ -54,6 +54,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ValidateCommand.class,
                 RunCommand.class,
                 NotebookCommand.class,
+                DiagramsCommand.class,
                 BenchCommand.class,
                 CourseCommand.class,
                 CommandLine.HelpCommand.class},

@@ -15,13 +15,20 @@ import java.util.List;
  * @param output what the cell printed to {@code System.out} and {@code System.err}, in order
  * @param value  the value of the cell's last snippet if it is an expression, as JShell renders it
  *               (strings in quotes); null otherwise, or if the cell failed
+ * @param object the value itself, the object JShell rendered as {@code value} (null when there is
+ *               no value, or the value is null): the kernel shows it by its type
  * @param errors one entry per error, each {@code "line N: ..."} with N counted within the cell;
  *               a cell stops at its first failing snippet, so there is rarely more than one
  */
-public record CellResult(int index, String source, String output, String value, List<String> errors) {
+public record CellResult(int index, String source, String output, String value, Object object, List<String> errors) {
 
     public CellResult {
         errors = List.copyOf(errors);
+    }
+
+    /** A result whose value is only text (or none). */
+    public CellResult(int index, String source, String output, String value, List<String> errors) {
+        this(index, source, output, value, null, errors);
     }
 
     /** True if the cell ran without an error. */

@@ -56,6 +56,7 @@ public final class NotebookRunner implements AutoCloseable {
             import kubelab.client.*;
             import kubelab.cluster.*;
             import kubelab.notebook.Display;
+            import kubelab.notebook.Diagram;
             import kubelab.notebook.Diagrams;
             import kubelab.store.*;
             import kubelab.time.*;
@@ -67,24 +68,35 @@ public final class NotebookRunner implements AutoCloseable {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     private final JShell shell;
+    private final ValueCapture control;
     private final ClassLoader shellLoader;
+    private final LineMagics magics;
     /** Set by {@link #stop()} from another thread: the running cell ends as interrupted. */
     private volatile boolean stopped;
 
-    /** A fresh session with this JVM's class path and {@link #STARTUP} evaluated. */
+    /** A fresh session with this JVM's class path and {@link #STARTUP} evaluated; magics' paths are relative to the working directory. */
     public NotebookRunner() {
+        this(Path.of("").toAbsolutePath());
+    }
+
+    /** A fresh session whose magics ({@code %jars}, {@code %classpath}) take paths relative to {@code workingDirectory}. */
+    public NotebookRunner(Path workingDirectory) {
         // The logging console handler keeps the System.err it first sees: let it be the real one.
         java.util.logging.Logger.getLogger("").getHandlers();
         Thread thread = Thread.currentThread();
         ClassLoader callers = thread.getContextClassLoader();
         try {
-            shell = JShell.builder().executionEngine("local").out(capture).err(capture).build();
+            ValueCapture[] created = new ValueCapture[1];
+            shell = JShell.builder().executionEngine(ValueCapture.provider(created), Map.of())
+                    .out(capture).err(capture).build();
+            control = created[0];
             shellLoader = thread.getContextClassLoader(); // the local engine made its loader current
         } finally {
             thread.setContextClassLoader(callers);
         }
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty()).forEach(shell::addToClasspath);
+        magics = new LineMagics(workingDirectory.toAbsolutePath(), shell::addToClasspath);
         CellResult startup = evaluate(-1, STARTUP);
         if (!startup.ok()) {
             shell.close();
@@ -116,7 +128,7 @@ public final class NotebookRunner implements AutoCloseable {
     public CellResult evaluate(int index, String source) {
         List<String> errors = new ArrayList<>();
         Map<Snippet, Integer> starts = new LinkedHashMap<>(); // this cell's snippets, where each starts
-        String value = null;
+        Value value = null;
         PrintStream out = System.out;
         PrintStream err = System.err; // cell code prints to these: with the local engine it runs in this JVM
         ClassLoader callers = Thread.currentThread().getContextClassLoader();
@@ -126,8 +138,8 @@ public final class NotebookRunner implements AutoCloseable {
         System.setErr(capture);
         Thread.currentThread().setContextClassLoader(shellLoader); // as the local engine expects
         try {
-            String rest = source;
-            int at = 0; // where rest starts in the cell
+            int at = runMagics(source, errors);
+            String rest = errors.isEmpty() ? source.substring(at) : "";
             while (errors.isEmpty() && !rest.isBlank()) {
                 // JShell counts a snippet's lines from its first character, but miscounts after
                 // leading blank lines: give it none.
@@ -163,12 +175,38 @@ public final class NotebookRunner implements AutoCloseable {
                 }
             });
         }
-        return new CellResult(index, source, buffer.toString(StandardCharsets.UTF_8), errors.isEmpty() ? value : null, errors);
+        boolean shown = errors.isEmpty() && value != null;
+        return new CellResult(index, source, buffer.toString(StandardCharsets.UTF_8), shown ? value.text() : null,
+                shown ? value.object() : null, errors);
+    }
+
+    /** An expression's value: the object itself, and the text JShell makes of it. */
+    private record Value(String text, Object object) {
+    }
+
+    /** Runs the cell's leading {@code %} lines; returns where its code starts. */
+    private int runMagics(String source, List<String> errors) {
+        int end = LineMagics.prefixLength(source);
+        int at = 0;
+        for (String line : source.substring(0, end).split("\n", -1)) {
+            if (errors.isEmpty() && line.strip().startsWith("%")) {
+                try {
+                    List<Path> added = magics.run(line);
+                    capture.println("class path + " + added.size() + (added.size() == 1 ? " entry: " : " entries: ")
+                            + added.stream().map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.joining(", ")));
+                } catch (LineMagics.MagicException e) {
+                    errors.add("line " + lineAt(source, at) + ": " + e.getMessage());
+                }
+            }
+            at += line.length() + 1;
+        }
+        return end;
     }
 
     /** Evaluates one snippet that starts at {@code at} in the cell; returns its value if it is an expression. */
-    private String evalSnippet(String cell, int at, String snippet, List<String> errors, Map<Snippet, Integer> starts) {
-        String value = null;
+    private Value evalSnippet(String cell, int at, String snippet, List<String> errors, Map<Snippet, Integer> starts) {
+        Value value = null;
+        control.take(); // forget an earlier snippet's object
         // Events with a causeSnippet are other snippets updated because of this one: not ours.
         for (SnippetEvent e : shell.eval(snippet).stream().filter(ev -> ev.causeSnippet() == null).toList()) {
             Snippet s = e.snippet();
@@ -185,7 +223,7 @@ public final class NotebookRunner implements AutoCloseable {
             } else if (e.exception() != null) {
                 errors.add(describe(e.exception(), cell, starts));
             } else if (s.kind() == Snippet.Kind.EXPRESSION || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                value = e.value();
+                value = new Value(e.value(), control.take());
             }
         }
         return value;

@@ -17,8 +17,9 @@ import kubelab.cluster.SimNode;
 import kubelab.cluster.Timeline;
 
 /**
- * Mermaid diagrams drawn from a live cluster, for notebooks ({@link Display#mermaid}): where the
- * pods run, the life of one pod as the components told it, and who owns whom.
+ * Mermaid diagrams drawn from a live cluster, for notebooks: where the pods run, the life of one
+ * pod as the components told it, and who owns whom. Each is a {@link Diagram}, which a notebook
+ * shows as a picture (as a cell's value, or through {@link Display#mermaid}).
  *
  * <p>Real Kubernetes: none; course tooling. Each diagram reads only what {@code kubectl get} or
  * {@code kubectl get events} would show.
@@ -28,7 +29,7 @@ public final class Diagrams {
     }
 
     /** The nodes, each with the pods bound to it (and its status), and the pods not yet placed. */
-    public static String topology(Cluster cluster) {
+    public static Diagram topology(Cluster cluster) {
         StringBuilder m = new StringBuilder("flowchart TB\n");
         Map<String, List<Pod>> byNode = new LinkedHashMap<>();
         cluster.nodes().forEach(n -> byNode.put(n.name(), new ArrayList<>()));
@@ -54,11 +55,11 @@ public final class Diagrams {
             pending.forEach(pod -> m.append("    ").append(podBox(pod)).append('\n'));
             m.append("  end\n");
         }
-        return m.toString();
+        return new Diagram(m.toString());
     }
 
     /** The Events about one object ({@code pod/nginx}) as a sequence from each reporting component to it. */
-    public static String life(Timeline timeline, String object) {
+    public static Diagram life(Timeline timeline, String object) {
         List<RecordedEvent> events = timeline.about(object);
         Set<String> sources = new LinkedHashSet<>();
         events.forEach(e -> sources.add(e.source()));
@@ -69,11 +70,11 @@ public final class Diagrams {
             m.append("  ").append(id("c", e.source())).append("->>obj: ").append(Timeline.formatOffset(e.at()))
                     .append(' ').append(e.reason()).append(": ").append(text(e.message(), 70)).append('\n');
         }
-        return m.toString();
+        return new Diagram(m.toString());
     }
 
     /** Deployments, their ReplicaSets and their Pods in a namespace, joined by ownerReferences. */
-    public static String ownership(Cluster cluster, String namespace) {
+    public static Diagram ownership(Cluster cluster, String namespace) {
         StringBuilder m = new StringBuilder("flowchart LR\n");
         List<KubeObject> objects = new ArrayList<>();
         objects.addAll(cluster.api().list(Deployment.class, namespace).items());
@@ -93,7 +94,7 @@ public final class Diagrams {
                 }
             }
         }
-        return m.toString();
+        return new Diagram(m.toString());
     }
 
     private static String podBox(Pod pod) {

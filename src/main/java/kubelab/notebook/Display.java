@@ -1,16 +1,16 @@
 package kubelab.notebook;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Rich output from a notebook cell: markdown, HTML, SVG and Mermaid diagrams. In Jupyter the
- * KubeLab kernel shows them as such; anywhere else (the tests, {@code kubelab course}) the plain
- * text is printed instead, so a cell means the same everywhere.
+ * Rich output from a notebook cell: markdown, HTML, SVG, Mermaid diagrams and any
+ * {@link Displayable}. In Jupyter the KubeLab kernel shows them as such; anywhere else (the tests,
+ * {@code kubelab course}) the plain text is printed instead, so a cell means the same everywhere.
  *
- * <p>Mermaid goes out as markdown with a {@code mermaid} fence, which JupyterLab, VS Code and GitHub
- * draw as a picture, with the source as plain text beside it.
+ * <p>A Mermaid diagram goes out as one bundle ({@link Mermaid}): HTML that draws it in the classic
+ * Notebook, a {@code mermaid} fence for JupyterLab, VS Code and GitHub, and its source as text.
  *
  * <p>Real Kubernetes: none; course tooling. The MIME bundle is Jupyter's {@code display_data}.
  */
@@ -27,30 +27,40 @@ public final class Display {
     }
 
     public static void markdown(String markdown) {
-        show(MIMEType.TEXT_MARKDOWN, markdown, markdown);
+        show(Map.of("text/markdown", markdown, "text/plain", markdown));
     }
 
     public static void html(String html) {
-        show(MIMEType.TEXT_HTML, html, html);
+        show(Map.of("text/html", html, "text/plain", html));
     }
 
     public static void svg(String svg) {
-        show(MIMEType.IMAGE_SVG, svg, svg);
+        show(Map.of("image/svg+xml", svg, "text/plain", svg));
     }
 
-    /** A Mermaid diagram (its source, e.g. from {@link Diagrams}). */
-    public static void mermaid(String source) {
-        show(MIMEType.TEXT_MARKDOWN, "```mermaid\n" + source.strip() + "\n```\n", source);
+    /** A Mermaid diagram: a {@link Diagram} from {@link Diagrams}, or Mermaid source. */
+    public static void mermaid(CharSequence source) {
+        show(Mermaid.bundle(source.toString()));
     }
 
-    private static void show(MIMEType type, String rich, String plain) {
+    /** A value that knows its own MIME bundle. */
+    public static void show(Displayable value) {
+        show(value.mimeBundle());
+    }
+
+    private static void show(Map<String, String> bundle) {
         Consumer<DisplayData> to = sink;
         if (to == null) {
-            System.out.println(plain.strip());
+            System.out.println(bundle.getOrDefault("text/plain", "").strip());
             return;
         }
-        DisplayData data = new DisplayData(plain);
-        data.putData(type, rich);
-        to.accept(data);
+        to.accept(displayData(bundle));
+    }
+
+    /** Jupyter's form of a bundle; {@code text/plain} is always there. */
+    static DisplayData displayData(Map<String, String> bundle) {
+        DisplayData data = new DisplayData(bundle.getOrDefault("text/plain", ""));
+        bundle.forEach(data::putData);
+        return data;
     }
 }

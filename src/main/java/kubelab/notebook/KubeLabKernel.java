@@ -9,6 +9,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kubelab.course.CellResult;
@@ -18,8 +19,9 @@ import kubelab.course.NotebookRunner;
  * The Jupyter kernel of the course: each cell goes to the same JShell session the test suite and
  * {@code kubelab course} use ({@link NotebookRunner}, with the course's imports and the local
  * execution engine), so a cell does in Jupyter exactly what it does in a test. What a cell prints
- * reaches the notebook as its stream output, the value of its last expression as its result, and a
- * failure as an error naming the line within the cell.
+ * reaches the notebook as its stream output, the value of its last expression as its result (shown
+ * by its type: a diagram as a picture), and a failure as an error naming the line within the cell.
+ * A cell may start with the line magics {@code %jars} and {@code %classpath}.
  *
  * <p>Real Kubernetes: none; this is course tooling. It is built as IJava is, on IJava's base
  * library {@code jupyter-jvm-basekernel}, which speaks the Jupyter messaging protocol.
@@ -53,7 +55,19 @@ public final class KubeLabKernel extends BaseKernel {
         if (!result.ok()) {
             throw new CellFailed(result.errors());
         }
-        return result.value() == null ? null : new DisplayData(result.value());
+        return result.value() == null ? null : Display.displayData(resultBundle(result));
+    }
+
+    /**
+     * A cell's value by its type: a {@link Displayable} (a {@link Diagram}: a picture) as its own
+     * bundle, a String as its text (no quotes), anything else as JShell's text for it (its toString).
+     */
+    static Map<String, String> resultBundle(CellResult result) {
+        Object value = result.object();
+        if (value instanceof Displayable d) {
+            return d.mimeBundle();
+        }
+        return Map.of("text/plain", value instanceof String s ? s : result.value());
     }
 
     @Override

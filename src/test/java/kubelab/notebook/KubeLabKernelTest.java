@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import kubelab.api.serialization.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -80,6 +81,39 @@ class KubeLabKernelTest {
         assertThat(failure[0]).isInstanceOf(KubeLabKernel.CellFailed.class).hasMessageContaining("interrupted");
         assertThat(kernel.eval("1 + 1").getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))
                 .isEqualTo("2"); // the session goes on
+    }
+
+    @Test
+    @DisplayName("a diagram as a cell's value shows as a picture: the same bundle as Display.mermaid")
+    void diagramValue() throws Exception {
+        var data = kernel.eval("new Diagram(\"flowchart LR\\n  a --> b\")");
+        assertThat(data.getData(MIMEType.TEXT_HTML).toString()).contains("<pre class=\"mermaid\">flowchart LR");
+        assertThat(data.getData(MIMEType.TEXT_MARKDOWN)).isEqualTo("```mermaid\nflowchart LR\n  a --> b\n```\n");
+        assertThat(data.getData(MIMEType.TEXT_PLAIN)).isEqualTo("flowchart LR\n  a --> b\n");
+    }
+
+    @Test
+    @DisplayName("a value that knows its MIME bundle shows as that bundle")
+    void displayableValue() throws Exception {
+        var data = kernel.eval("""
+                class Badge implements kubelab.notebook.Displayable {
+                    public Map<String, String> mimeBundle() {
+                        return Map.of("text/html", "<b>Ready</b>", "text/plain", "Ready");
+                    }
+                }
+                new Badge()""");
+        assertThat(data.getData(MIMEType.TEXT_HTML)).isEqualTo("<b>Ready</b>");
+        assertThat(data.getData(MIMEType.TEXT_PLAIN)).isEqualTo("Ready");
+    }
+
+    @Test
+    @DisplayName("a String value shows as its text, without quotes; other values as their toString")
+    void plainValues() throws Exception {
+        var text = kernel.eval("\"line one\\nline two\"");
+        assertThat(text.getData(MIMEType.TEXT_PLAIN)).isEqualTo("line one\nline two");
+        assertThat(text.hasDataForType(MIMEType.TEXT_HTML)).isFalse();
+        assertThat(kernel.eval("List.of(1, 2)").getData(MIMEType.TEXT_PLAIN)).isEqualTo("[1, 2]");
+        assertThat(kernel.eval("int x = 3;")).isNull(); // a declaration has no value to show
     }
 
     @Test
