@@ -182,7 +182,7 @@ public final class Cluster {
         if (nodes.containsKey(node.name())) {
             throw new IllegalArgumentException("node " + node.name() + " already exists");
         }
-        SimNode sim = new SimNode(api, loop, node, nodes.size(), network, images, events);
+        SimNode sim = new SimNode(api, loop, node, nodes.size(), network, images, events, timeline.start());
         nodes.put(node.name(), sim);
         sim.start();
         return sim;
