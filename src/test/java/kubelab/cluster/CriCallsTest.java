@@ -31,7 +31,6 @@ class CriCallsTest {
         c.apply(POD);
         c.settle();
         var log = c.node("node-1").criCalls();
-        log.forPod("default", "web").forEach(System.out::println);
 
         assertThat(log.methods("default", "web")).containsExactly(
                 "RunPodSandbox",
@@ -52,7 +51,6 @@ class CriCallsTest {
         c.deletePod("default", "web");
         c.settle();
         var after = c.node("node-1").criCalls().methods("default", "web");
-        after.subList(before, after.size()).forEach(System.out::println);
         assertThat(after.subList(before, after.size()))
                 .containsSubsequence("StopContainer", "StopPodSandbox", "RemovePodSandbox")
                 .doesNotContain("RunPodSandbox", "CreateContainer");
