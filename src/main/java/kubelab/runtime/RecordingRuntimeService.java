@@ -79,6 +79,7 @@ public final class RecordingRuntimeService implements RuntimeService, ImageServi
         return call(method, o.pod(), o.container(), o.image(), body);
     }
 
+    // tag::record-cri-call[]
     private <T> T call(String method, String pod, String container, String image, Supplier<T> body) {
         long seq = log.record(method, pod, container, image, null);
         try {
@@ -88,6 +89,7 @@ public final class RecordingRuntimeService implements RuntimeService, ImageServi
             throw e;
         }
     }
+    // end::record-cri-call[]
 
     private void run(String method, String id, Runnable body) {
         call(method, id, () -> {

@@ -77,6 +77,7 @@ public final class ClusterIPAllocator {
      * A free address for a new Service: searched from a point of the upper band chosen by
      * {@code seed} (the Service's uid), then the low band; empty when the range is full.
      */
+    // tag::allocate-next[]
     public Optional<String> allocateNext(String seed, String namespace, String name) {
         Set<String> taken = taken(namespace, name);
         int upper = size - staticBand;
@@ -94,6 +95,7 @@ public final class ClusterIPAllocator {
         }
         return Optional.empty();
     }
+    // end::allocate-next[]
 
     /** The usable offset of an IPv4 address in the range, or null outside it (network and broadcast included). */
     private Integer offsetOf(String ip) {

@@ -118,11 +118,9 @@ public final class ServiceStrategy implements Strategy<Service> {
         String ns = service.metadata().namespace();
         String name = service.metadata().name();
         if (clusterIPs != null && (spec.clusterIP() == null || spec.clusterIP().isEmpty())) {
-            // tag::allocate-cluster-ip[]
             String ip = clusterIPs.allocateNext(uid, ns, name).orElseThrow(() -> ApiException.internal(
                     "failed to allocate a serviceIP: range is full"));
             spec = spec.withClusterIP(ip);
-            // end::allocate-cluster-ip[]
         }
         if (nodePorts != null && wantsNodePorts(spec)) {
             spec = spec.withPorts(allocateNodePorts(spec.ports(), uid, ns, name));
