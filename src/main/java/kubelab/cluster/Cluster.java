@@ -12,6 +12,12 @@ import java.util.concurrent.CompletionStage;
 import kubelab.api.Scheme;
 import kubelab.api.core.Node;
 import kubelab.api.core.Pod;
+import kubelab.api.core.Service;
+import kubelab.api.core.ServicePort;
+import kubelab.api.core.ServiceSpec;
+import kubelab.api.meta.IntOrString;
+import kubelab.api.meta.ObjectMeta;
+import kubelab.apiserver.registry.core.ClusterIPAllocator;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.serialization.DecodedObject;
 import kubelab.api.serialization.ManifestReader;
@@ -53,6 +59,8 @@ public final class Cluster {
     public static final long DEFAULT_SEED = 1;
     /** How many nodes {@link #create()} and {@code kubelab run} add when no Node is given. */
     public static final int DEFAULT_NODES = 3;
+    /** The {@code kubernetes} Service's cluster IP: the first of {@link ClusterIPAllocator#DEFAULT_SERVICE_CIDR}. */
+    public static final String KUBERNETES_SERVICE_IP = "10.96.0.1";
 
     private final SimulatedLoop loop;
     private final ApiServer api;
@@ -79,9 +87,27 @@ public final class Cluster {
         InformerFactory schedulerInformers = new InformerFactory(api, loop, Duration.ZERO);
         this.scheduler = new Scheduler(api, schedulerInformers, loop, events);
         this.applier = new Applier(api);
+        createKubernetesService();
         controllerManager.start();
         schedulerInformers.start();
         scheduler.start();
+    }
+
+    /**
+     * The Service through which pods reach the API server: {@code default/kubernetes}, port 443 to
+     * the API server's 6443, on the first address of the service CIDR ({@code 10.96.0.1}), which
+     * dynamic allocation never hands out first.
+     *
+     * <p>Real Kubernetes: kube-apiserver's own controller in
+     * {@code pkg/controlplane/controller/kubernetesservice}, which also keeps its endpoints.
+     */
+    private void createKubernetesService() {
+        var port = new ServicePort("https", "TCP", null, 443, IntOrString.of(6443), null);
+        var spec = new ServiceSpec(List.of(port), null, KUBERNETES_SERVICE_IP, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+        var meta = ObjectMeta.of("default", "kubernetes").withLabel("component", "apiserver")
+                .withLabel("provider", "kubernetes");
+        api.create(Service.of("default", "kubernetes", spec).withMetadata(meta));
     }
 
     /** A cluster of {@link #DEFAULT_NODES} default nodes, seed {@link #DEFAULT_SEED}. */
@@ -182,7 +208,7 @@ public final class Cluster {
         if (nodes.containsKey(node.name())) {
             throw new IllegalArgumentException("node " + node.name() + " already exists");
         }
-        SimNode sim = new SimNode(api, loop, node, nodes.size(), network, images, events);
+        SimNode sim = new SimNode(api, loop, node, nodes.size(), network, images, events, timeline.start());
         nodes.put(node.name(), sim);
         sim.start();
         return sim;

@@ -1,5 +1,6 @@
 package kubelab.cluster;
 
+import java.time.Instant;
 import java.util.Optional;
 import kubelab.api.core.Node;
 import kubelab.apiserver.Api;
@@ -8,6 +9,8 @@ import kubelab.kubelet.Kubelet;
 import kubelab.kubelet.KubeletConfiguration;
 import kubelab.kubelet.kuberuntime.RuntimeConfigs;
 import kubelab.kubelet.prober.DefaultProbeManager;
+import kubelab.runtime.CriCallLog;
+import kubelab.runtime.RecordingRuntimeService;
 import kubelab.runtime.SimulatedRuntime;
 import kubelab.runtime.cri.ContainerState;
 import kubelab.runtime.cri.ContainerStatus;
@@ -28,22 +31,27 @@ public final class SimNode {
     private final String name;
     private final MemoryFs hostFs = new MemoryFs();
     private final SimulatedRuntime runtime;
+    private final CriCallLog criCalls;
     private final Kubelet kubelet;
 
     SimNode(Api api, EventLoop loop, Node node, int index, PodNetwork network, ImageCatalogue images,
-            EventBroadcaster events) {
+            EventBroadcaster events, Instant clusterStart) {
         this.name = node.name();
         seedHostFs(name);
         String ip = internalIp(index);
         this.runtime = new SimulatedRuntime(loop, name, hostFs, network, images);
         runtime.setNodeIp(ip);
+        // The kubelet (and its prober) reach the runtime only through this recorder, so the log
+        // holds every CRI call the kubelet made, stamped on the cluster's clock.
+        this.criCalls = new CriCallLog(loop.clock(), clusterStart);
+        var cri = RecordingRuntimeService.of(runtime, criCalls);
         var recorder = events.newRecorder("kubelet", name);
         // Probes dial the pod IP the runtime gave the sandbox, as the kubelet's prober reads it from
         // the pod's status; the status may not be written yet when the first probe runs.
-        var probes = new DefaultProbeManager(loop, runtime, network, recorder, this::podIp);
+        var probes = new DefaultProbeManager(loop, cri, network, recorder, this::podIp);
         String podCidr = node.spec() != null && node.spec().podCIDR() != null ? node.spec().podCIDR() : podCidr(index);
         var config = KubeletConfiguration.DEFAULT.withInternalIP(ip).withPodCIDR(podCidr);
-        this.kubelet = new Kubelet(api, loop, node, runtime, runtime, probes, recorder, hostFs, config);
+        this.kubelet = new Kubelet(api, loop, node, cri, cri, probes, recorder, hostFs, config);
     }
 
     /**
@@ -92,6 +100,15 @@ public final class SimNode {
 
     public SimulatedRuntime runtime() {
         return runtime;
+    }
+
+    /**
+     * The CRI calls this node's kubelet made, in order, with their virtual time: what containerd
+     * would log at debug level. {@code criCalls().forPod("default", "web")} is one pod's life in
+     * CRI words (RunPodSandbox, PullImage, CreateContainer, StartContainer, ...).
+     */
+    public CriCallLog criCalls() {
+        return criCalls;
     }
 
     /** The node's own filesystem: hostPath volumes, and the kubelet's pod directories. */

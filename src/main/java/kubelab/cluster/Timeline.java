@@ -25,6 +25,11 @@ public final class Timeline {
         this.start = start;
     }
 
+    /** Time zero: the cluster's start, from which every occurrence's time is counted. */
+    public Instant start() {
+        return start;
+    }
+
     /** Appends one occurrence. */
     public void record(Event event) {
         Instant at = event.lastTimestamp() != null ? event.lastTimestamp() : start;

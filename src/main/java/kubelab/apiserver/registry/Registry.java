@@ -57,7 +57,7 @@ public final class Registry<T extends KubeObject> {
                     IdGenerator ids, Supplier<AdmissionChain> admission, Api api, int watchWindow) {
         this.type = type;
         this.javaType = javaType;
-        this.strategy = strategy;
+        this.strategy = strategy.forStore(store);
         this.store = store;
         this.clock = clock;
         this.ids = ids;

@@ -29,6 +29,15 @@ public interface Strategy<T extends KubeObject> {
         PATH_SEGMENT
     }
 
+    /**
+     * The strategy the registry over {@code store} uses. Most strategies keep nothing per server
+     * and return themselves; the Service strategy returns one whose allocators read that store's
+     * Services, so two API servers in one process never share an allocation.
+     */
+    default Strategy<T> forStore(kubelab.store.Store store) {
+        return this;
+    }
+
     default NameRule nameRule() {
         return NameRule.DNS1123_SUBDOMAIN;
     }

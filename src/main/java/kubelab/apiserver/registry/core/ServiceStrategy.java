@@ -13,9 +13,12 @@ import kubelab.api.core.ServicePort;
 import kubelab.api.core.ServiceSpec;
 import kubelab.api.core.ServiceType;
 import kubelab.api.serialization.Json;
+import kubelab.apiserver.ApiException;
 import kubelab.apiserver.FieldError;
 import kubelab.apiserver.registry.Strategy;
+import kubelab.apiserver.registry.validation.GoValue;
 import kubelab.apiserver.registry.validation.JsonDefaults;
+import kubelab.store.Store;
 
 /**
  * Services. Names are DNS-1035 labels (a Service name is a DNS name and an environment variable
@@ -25,8 +28,12 @@ import kubelab.apiserver.registry.validation.JsonDefaults;
  * create the single-stack IPv4 family is recorded; on update, allocated values the client left
  * out ({@code clusterIP}, node ports) are kept, and the cluster IP can never change.
  *
- * <p>Allocating the cluster IP and node ports is not done here: that is the Service IP allocator's
- * job, which runs with the REST storage, not in the strategy.
+ * <p>The strategy a registry uses ({@link #forStore}) also allocates: on create, a cluster IP from
+ * the service CIDR when none is asked for ({@link ClusterIPAllocator}) and node ports for NodePort
+ * and LoadBalancer Services ({@link NodePortAllocator}); an asked-for IP or port must be in range
+ * and free, or the create is {@code 422 Invalid} with the allocator's words. In Kubernetes this
+ * runs in the Service REST storage around the generic store; here the strategy is the one hook
+ * the registry offers before validation.
  *
  * <p>Real Kubernetes: {@code pkg/registry/core/service/strategy.go} (and {@code patchAllocatedValues}
  * in {@code .../service/storage}), {@code SetDefaults_Service} and {@code ValidateService}.
@@ -34,6 +41,25 @@ import kubelab.apiserver.registry.validation.JsonDefaults;
 public final class ServiceStrategy implements Strategy<Service> {
     public static final String SPEC_CLUSTER_IP = "spec.clusterIP";
     public static final String SPEC_TYPE = "spec.type";
+
+    private final ClusterIPAllocator clusterIPs;   // null: a strategy not bound to a store allocates nothing
+    private final NodePortAllocator nodePorts;
+
+    /** The strategy before it is bound to a store: defaults and validation, no allocation. */
+    public ServiceStrategy() {
+        this(null, null);
+    }
+
+    private ServiceStrategy(ClusterIPAllocator clusterIPs, NodePortAllocator nodePorts) {
+        this.clusterIPs = clusterIPs;
+        this.nodePorts = nodePorts;
+    }
+
+    /** The strategy of the registry over {@code store}: it allocates from that store's Services. */
+    @Override
+    public ServiceStrategy forStore(Store store) {
+        return new ServiceStrategy(new ClusterIPAllocator(store), new NodePortAllocator(store));
+    }
 
     @Override
     public NameRule nameRule() {
@@ -79,6 +105,7 @@ public final class ServiceStrategy implements Strategy<Service> {
     /**
      * Records the IP family: single-stack IPv4, as on a cluster with one service CIDR. A headless
      * Service without a selector is RequireDualStack, so that endpoints of any family can be used.
+     * Allocates a cluster IP when none was asked for, and node ports where needed.
      */
     @Override
     public Service prepareForCreate(Service service) {
@@ -87,6 +114,17 @@ public final class ServiceStrategy implements Strategy<Service> {
             return service;
         }
         spec = normalizeClusterIPs(spec);
+        String uid = service.metadata().uid();
+        String ns = service.metadata().namespace();
+        String name = service.metadata().name();
+        if (clusterIPs != null && (spec.clusterIP() == null || spec.clusterIP().isEmpty())) {
+            String ip = clusterIPs.allocateNext(uid, ns, name).orElseThrow(() -> ApiException.internal(
+                    "failed to allocate a serviceIP: range is full"));
+            spec = spec.withClusterIP(ip);
+        }
+        if (nodePorts != null && wantsNodePorts(spec)) {
+            spec = spec.withPorts(allocateNodePorts(spec.ports(), uid, ns, name));
+        }
         ObjectNode tree = (ObjectNode) Json.toTree(spec);
         if (JsonDefaults.blank(tree, "ipFamilyPolicy")) {
             boolean headlessWithoutSelector = spec.isHeadless() && spec.selector().isEmpty();
@@ -129,6 +167,30 @@ public final class ServiceStrategy implements Strategy<Service> {
         return service.withSpec(spec);
     }
 
+    /** NodePort Services, and LoadBalancers unless {@code allocateLoadBalancerNodePorts: false}. */
+    private static boolean wantsNodePorts(ServiceSpec spec) {
+        return ServiceType.NODE_PORT.equals(spec.type()) || ServiceType.LOAD_BALANCER.equals(spec.type())
+                && !Boolean.FALSE.equals(spec.allocateLoadBalancerNodePorts());
+    }
+
+    /** Fills every port without a nodePort with a free one; ports asked for are checked in {@link #validate}. */
+    private List<ServicePort> allocateNodePorts(List<ServicePort> ports, String uid, String ns, String name) {
+        int missing = (int) ports.stream().filter(p -> p.nodePort() == null || p.nodePort() == 0).count();
+        if (missing == 0) {
+            return ports;
+        }
+        Set<Integer> asked = new java.util.HashSet<>();
+        ports.stream().filter(p -> p.nodePort() != null && p.nodePort() != 0).forEach(p -> asked.add(p.nodePort()));
+        int[] free = nodePorts.allocateNext(missing, uid, asked, ns, name).orElseThrow(() -> ApiException.internal(
+                "failed to allocate a nodePort: range is full"));
+        List<ServicePort> out = new ArrayList<>();
+        int next = 0;
+        for (ServicePort p : ports) {
+            out.add(p.nodePort() == null || p.nodePort() == 0 ? p.withNodePort(free[next++]) : p);
+        }
+        return out;
+    }
+
     private static boolean needsNodePorts(ServiceSpec spec) {
         return ServiceType.NODE_PORT.equals(spec.type()) || ServiceType.LOAD_BALANCER.equals(spec.type());
     }
@@ -160,9 +222,33 @@ public final class ServiceStrategy implements Strategy<Service> {
         return spec;
     }
 
+    /**
+     * The rules of {@link ServiceValidation}; then, if they hold, whether the allocators can give
+     * the Service the IP and node ports it asks for (in range, not another Service's).
+     */
     @Override
     public List<FieldError> validate(Service service) {
-        return ServiceValidation.validate(service);
+        List<FieldError> errors = ServiceValidation.validate(service);
+        ServiceSpec spec = service.spec();
+        if (!errors.isEmpty() || clusterIPs == null || spec == null || ServiceType.EXTERNAL_NAME.equals(spec.type())) {
+            return errors;
+        }
+        String ns = service.metadata().namespace();
+        String name = service.metadata().name();
+        List<FieldError> refused = new ArrayList<>();
+        String ip = spec.clusterIP();
+        if (ip != null && !ip.isEmpty() && !spec.isHeadless()) {
+            clusterIPs.check(ip, ns, name).ifPresent(why -> refused.add(FieldError.invalid("spec.clusterIPs",
+                    GoValue.stringSlice(spec.clusterIPs()), "failed to allocate IP " + ip + ": " + why)));
+        }
+        for (int i = 0; i < spec.ports().size(); i++) {
+            Integer port = spec.ports().get(i).nodePort();
+            if (port != null && port != 0) {
+                String field = "spec.ports[" + i + "].nodePort";
+                nodePorts.check(port, ns, name).ifPresent(why -> refused.add(FieldError.invalid(field, port, why)));
+            }
+        }
+        return refused;
     }
 
     @Override
