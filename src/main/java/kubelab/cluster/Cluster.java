@@ -12,17 +12,16 @@ import java.util.concurrent.CompletionStage;
 import kubelab.api.Scheme;
 import kubelab.api.core.Node;
 import kubelab.api.core.Pod;
-import kubelab.api.core.Service;
-import kubelab.api.core.ServicePort;
-import kubelab.api.core.ServiceSpec;
-import kubelab.api.meta.IntOrString;
-import kubelab.api.meta.ObjectMeta;
 import kubelab.apiserver.registry.core.ClusterIPAllocator;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.serialization.DecodedObject;
 import kubelab.api.serialization.ManifestReader;
 import kubelab.api.serialization.ObjectDecoder;
+import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiServer;
+import kubelab.apiserver.UserInfo;
+import kubelab.apiserver.auth.AuditLog;
+import kubelab.apiserver.auth.HandlerChain;
 import kubelab.client.InformerFactory;
 import kubelab.client.record.EventBroadcaster;
 import kubelab.controller.ControllerManager;
@@ -72,8 +71,9 @@ public final class Cluster {
     private final ImageCatalogue images = ImageCatalogue.standard();
     private final Map<String, SimNode> nodes = new LinkedHashMap<>();
     private final Applier applier;
+    private final HandlerChain handlerChain;
 
-    private Cluster(long seed) {
+    private Cluster(long seed, String tokens) {
         this.loop = new SimulatedLoop(seed);
         this.api = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
@@ -87,27 +87,11 @@ public final class Cluster {
         InformerFactory schedulerInformers = new InformerFactory(api, loop, Duration.ZERO);
         this.scheduler = new Scheduler(api, schedulerInformers, loop, events);
         this.applier = new Applier(api);
-        createKubernetesService();
+        this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens);
+        ApiServerBootstrap.createKubernetesService(api);
         controllerManager.start();
         schedulerInformers.start();
         scheduler.start();
-    }
-
-    /**
-     * The Service through which pods reach the API server: {@code default/kubernetes}, port 443 to
-     * the API server's 6443, on the first address of the service CIDR ({@code 10.96.0.1}), which
-     * dynamic allocation never hands out first.
-     *
-     * <p>Real Kubernetes: kube-apiserver's own controller in
-     * {@code pkg/controlplane/controller/kubernetesservice}, which also keeps its endpoints.
-     */
-    private void createKubernetesService() {
-        var port = new ServicePort("https", "TCP", null, 443, IntOrString.of(6443), null);
-        var spec = new ServiceSpec(List.of(port), null, KUBERNETES_SERVICE_IP, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
-        var meta = ObjectMeta.of("default", "kubernetes").withLabel("component", "apiserver")
-                .withLabel("provider", "kubernetes");
-        api.create(Service.of("default", "kubernetes", spec).withMetadata(meta));
     }
 
     /** A cluster of {@link #DEFAULT_NODES} default nodes, seed {@link #DEFAULT_SEED}. */
@@ -124,6 +108,7 @@ public final class Cluster {
         private long seed = DEFAULT_SEED;
         private Integer defaultNodes;
         private final List<Node> nodes = new ArrayList<>();
+        private String tokens = "";
 
         /** The seed of the random source: the same seed, the same run. */
         public Builder seed(long seed) {
@@ -137,6 +122,15 @@ public final class Cluster {
             return this;
         }
 
+        /**
+         * The static bearer tokens the API server accepts, in kube-apiserver's
+         * {@code --token-auth-file} format: {@code token,user,uid,"group1,group2"}, a line each.
+         */
+        public Builder tokens(String csv) {
+            this.tokens = csv;
+            return this;
+        }
+
         /** Adds a node made from a Node object: its name, labels, taints, capacity and allocatable. */
         public Builder node(Node node) {
             nodes.add(node);
@@ -144,7 +138,7 @@ public final class Cluster {
         }
 
         public Cluster build() {
-            Cluster cluster = new Cluster(seed);
+            Cluster cluster = new Cluster(seed, tokens);
             int count = defaultNodes != null ? defaultNodes : nodes.isEmpty() ? DEFAULT_NODES : 0;
             for (int i = 1; i <= count; i++) {
                 cluster.addNode(Node.named("node-" + i));
@@ -166,6 +160,26 @@ public final class Cluster {
     }
 
     /** Every Event, in order, with its virtual time. */
+    /** The request path other callers go through: authentication, authorization, audit. */
+    public HandlerChain handlerChain() {
+        return handlerChain;
+    }
+
+    /** The API as a client presenting {@code bearerToken} sees it (null: no token, a 401). */
+    public Api apiForToken(String bearerToken) {
+        return handlerChain.forToken(bearerToken);
+    }
+
+    /** The API as an already authenticated {@code user} sees it: every request authorized by RBAC. */
+    public Api apiFor(UserInfo user) {
+        return handlerChain.forUser(user);
+    }
+
+    /** The audit log of requests made through {@link #apiForToken} and {@link #apiFor}. */
+    public AuditLog audit() {
+        return handlerChain.audit();
+    }
+
     public Timeline timeline() {
         return timeline;
     }

@@ -106,6 +106,7 @@ public final class HandlerChain {
      */
     <R> R serve(Supplier<UserInfo> who, Function<UserInfo, AuthorizationAttributes> describe,
                 String objectName, int success, Supplier<R> action) {
+        // tag::handler-chain[]
         Instant received = audit == null ? null : audit.clock().now();
         UserInfo user;
         try {
@@ -130,6 +131,7 @@ public final class HandlerChain {
         }
         record(received, attrs, objectName, user, decision, new AuditEvent.ResponseStatus(success, null, null, null));
         return result;
+        // end::handler-chain[]
     }
 
     private void record(Instant received, AuthorizationAttributes attrs, String objectName, UserInfo user,
