@@ -3,10 +3,12 @@ package kubelab.openapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kubelab.api.ResourceType;
 
@@ -38,8 +40,8 @@ final class ApiPaths {
     }
 
     /** The paths of these types, sorted; {@code kindName} and {@code listName} give definition names. */
-    SortedMap<String, ObjectNode> of(List<ResourceType> types, java.util.function.Function<ResourceType, String> kindName,
-                                     java.util.function.Function<ResourceType, String> listName) {
+    SortedMap<String, ObjectNode> of(List<ResourceType> types, Function<ResourceType, String> kindName,
+                                     Function<ResourceType, String> listName) {
         SortedMap<String, ObjectNode> paths = new TreeMap<>();
         for (ResourceType t : types) {
             String root = (t.group().isEmpty() ? "/api/" : "/apis/" + t.group() + "/") + t.version();
@@ -128,7 +130,7 @@ final class ApiPaths {
     }
 
     private List<String> writeQuery(boolean patch) {
-        List<String> q = new java.util.ArrayList<>(List.of("dryRun", "fieldManager"));
+        List<String> q = new ArrayList<>(List.of("dryRun", "fieldManager"));
         if (fieldValidation) {
             q.add("fieldValidation");
         }

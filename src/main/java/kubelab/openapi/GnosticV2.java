@@ -3,6 +3,7 @@ package kubelab.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import kubelab.api.serialization.Json;
 
 /**
@@ -155,7 +156,7 @@ final class GnosticV2 {
         return w;
     }
 
-    private static final java.util.Set<String> KNOWN_SCHEMA_KEYS = java.util.Set.of("$ref", "format", "title",
+    private static final Set<String> KNOWN_SCHEMA_KEYS = Set.of("$ref", "format", "title",
             "description", "required", "additionalProperties", "type", "items", "allOf", "properties", "readOnly");
 
     /** NamedAny{name 1, value 2: Any{yaml 2}} for every {@code x-} key, in key order. */

@@ -109,7 +109,11 @@ public final class OpenApi {
         return v3().document(groupVersionPath);
     }
 
-    /** The hash (ETag) of a v3 document; a request whose {@code hash} differs gets a 301 to the current URL. */
+    /**
+     * The hash of a v3 document: send it as a quoted {@code ETag}. Kubernetes answers a request whose
+     * {@code ?hash=} differs with a 301 to the current URL, and one that matches with
+     * {@code Cache-Control: public, immutable}.
+     */
     public Optional<String> v3Hash(String groupVersionPath) {
         return v3().hash(groupVersionPath);
     }

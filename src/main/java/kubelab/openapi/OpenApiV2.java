@@ -3,6 +3,7 @@ package kubelab.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SortedMap;
@@ -73,6 +74,7 @@ public final class OpenApiV2 {
      * A copy with the keys of every object in sorted order, so the same model always gives the
      * same bytes (and the same hash). Arrays keep their order: it carries meaning.
      */
+    @SuppressWarnings("unchecked") // sortedNode keeps the node type: object in, object out
     static <T extends JsonNode> T sorted(T node) {
         return (T) sortedNode(node);
     }
@@ -89,7 +91,7 @@ public final class OpenApiV2 {
             return out;
         }
         if (node.isArray()) {
-            List<JsonNode> items = new java.util.ArrayList<>();
+            List<JsonNode> items = new ArrayList<>();
             node.forEach(n -> items.add(sortedNode(n)));
             return NODES.arrayNode().addAll(items);
         }

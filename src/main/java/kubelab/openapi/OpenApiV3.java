@@ -41,6 +41,15 @@ public final class OpenApiV3 {
     private static final String V2_REF = "#/definitions/";
     private static final String V3_REF = "#/components/schemas/";
 
+    /**
+     * The two scalars OpenAPI 3 can describe better than "a string": a value that is an integer or
+     * a string, and a quantity written as a string or a bare number. kubectl explain then prints
+     * their names ({@code <IntOrString>}, {@code map[string]Quantity}) instead of {@code string}.
+     */
+    private static final Map<String, ObjectNode> V3_ONLY = Map.of(
+            DefinitionNames.INT_OR_STRING, oneOf("integer", "string").put("format", "int-or-string"),
+            DefinitionNames.QUANTITY, oneOf("string", "number"));
+
     private final SortedMap<String, byte[]> documents = new TreeMap<>();
     private final SortedMap<String, String> hashes = new TreeMap<>();
     private final byte[] discovery;
@@ -102,7 +111,7 @@ public final class OpenApiV3 {
         }
         ObjectNode schemas = NODES.objectNode();
         for (String name : reachable(paths, v2.definitions())) {
-            schemas.set(name, schema(v2.definitions().get(name)));
+            schemas.set(name, V3_ONLY.containsKey(name) ? V3_ONLY.get(name).deepCopy() : schema(v2.definitions().get(name)));
         }
         ObjectNode doc = NODES.objectNode();
         doc.put("openapi", "3.0.0");
@@ -221,6 +230,15 @@ public final class OpenApiV3 {
         }
         fields.forEach(out::set);
         return out;
+    }
+
+    private static ObjectNode oneOf(String... types) {
+        ObjectNode schema = NODES.objectNode();
+        ArrayNode oneOf = schema.putArray("oneOf");
+        for (String type : types) {
+            oneOf.addObject().put("type", type);
+        }
+        return schema;
     }
 
     static String sha512Hex(byte[] bytes) {

@@ -95,6 +95,18 @@ class OpenApiV3Test {
     }
 
     @Test
+    @DisplayName("in v3, IntOrString is one of integer or string, and Quantity one of string or number")
+    void v3Scalars() throws Exception {
+        JsonNode schemas = apps(API).get("components").get("schemas");
+        JsonNode intOrString = schemas.get("io.k8s.apimachinery.pkg.util.intstr.IntOrString");
+        assertThat(intOrString.get("oneOf").findValuesAsText("type")).containsExactly("integer", "string");
+        assertThat(intOrString.get("format").asText()).isEqualTo("int-or-string");
+        JsonNode quantity = schemas.get("io.k8s.apimachinery.pkg.api.resource.Quantity");
+        assertThat(quantity.get("oneOf").findValuesAsText("type")).containsExactly("string", "number");
+        assertThat(quantity.has("type")).isFalse();
+    }
+
+    @Test
     @DisplayName("the PATCH of a kind lists fieldValidation, so kubectl leaves field validation to the server")
     void advertisesFieldValidation() throws Exception {
         JsonNode patch = apps(API).get("paths").get("/apis/apps/v1/namespaces/{namespace}/deployments/{name}").get("patch");
