@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * bucketed as in a real kube-apiserver.
  *
  * <p>Thread-safe and cheap on the request path: each call finds its labelled series in a
- * concurrent map and updates it without a lock. A scrape copies every series once and writes the
- * text outside any lock; a histogram observed during that copy waits at most for the copy of that
- * one histogram.
+ * concurrent map and updates it with atomic adds. A scrape copies every series once and writes the
+ * text outside any lock; an observation that arrives while its histogram is being copied is
+ * buffered by the library and added right after, so no request waits for a scrape.
  *
  * <p>Simplified: no {@code apiserver_response_sizes}, no SLI latencies, no in-flight and APF
  * gauges, no {@code client} or {@code contentType} labels.
@@ -78,6 +78,7 @@ public final class ApiMetrics {
                         + "subresource, scope, component and HTTP status code.")
                 .labelNames("verb", "dry_run", "group", "version", "resource", "subresource",
                         "scope", "component", "code")
+                .withoutExemplars()
                 .register(registry);
         requestDurations = Histogram.builder()
                 .name("apiserver_request_duration_seconds")
