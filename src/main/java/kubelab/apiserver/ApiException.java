@@ -121,6 +121,16 @@ public final class ApiException extends RuntimeException {
                         + "application/strategic-merge-patch+json (not " + contentType + ")", null));
     }
 
+    /** 503: the server cannot serve the request now (it is starting or shutting down). */
+    public static ApiException serviceUnavailable(String message) {
+        return new ApiException(Status.failure(503, "ServiceUnavailable", message, null));
+    }
+
+    /** 404 for a URL that names no resource the server has, as Kubernetes words it. */
+    public static ApiException noSuchPath() {
+        return new ApiException(Status.failure(404, "NotFound", "the server could not find the requested resource", null));
+    }
+
     public static ApiException internal(String message) {
         return new ApiException(Status.failure(500, "InternalError",
                 "Internal error occurred: " + message, null));

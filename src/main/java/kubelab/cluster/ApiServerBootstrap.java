@@ -53,12 +53,12 @@ final class ApiServerBootstrap {
      * the last 1,000 requests. The control plane's own components call the server directly, as
      * they do over kube-apiserver's loopback connection as {@code system:masters}.
      */
-    static HandlerChain handlerChain(ApiServer api, SimulatedLoop loop, String tokens) {
+    static HandlerChain handlerChain(ApiServer api, SimulatedLoop loop, String tokens, boolean anonymous) {
         InformerFactory rbacInformers = new InformerFactory(api, loop, Duration.ZERO);
         RbacAuthorizer rbac = RbacAuthorizer.fromInformers(rbacInformers);
         BootstrapPolicy.ensure(api);
         rbacInformers.start();
-        var authentication = new RequestAuthentication(TokenAuthenticator.parse("tokens.csv", tokens), false);
+        var authentication = new RequestAuthentication(TokenAuthenticator.parse("tokens.csv", tokens), anonymous);
         return new HandlerChain(api, authentication, rbac, new AuditLog(loop.clock(), 1_000));
     }
 }

@@ -2,6 +2,7 @@ package kubelab.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -73,8 +74,8 @@ public final class Cluster {
     private final Applier applier;
     private final HandlerChain handlerChain;
 
-    private Cluster(long seed, String tokens) {
-        this.loop = new SimulatedLoop(seed);
+    private Cluster(long seed, Instant start, String tokens, boolean anonymous) {
+        this.loop = new SimulatedLoop(seed, start);
         this.api = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
         this.events = new EventBroadcaster(loop).startRecordingToSink(api).startEventWatcher(timeline::record);
@@ -87,7 +88,7 @@ public final class Cluster {
         InformerFactory schedulerInformers = new InformerFactory(api, loop, Duration.ZERO);
         this.scheduler = new Scheduler(api, schedulerInformers, loop, events);
         this.applier = new Applier(api);
-        this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens);
+        this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens, anonymous);
         ApiServerBootstrap.createKubernetesService(api);
         controllerManager.start();
         schedulerInformers.start();
@@ -109,10 +110,21 @@ public final class Cluster {
         private Integer defaultNodes;
         private final List<Node> nodes = new ArrayList<>();
         private String tokens = "";
+        private boolean anonymous;
+        private Instant start = SimulatedLoop.DEFAULT_START;
 
         /** The seed of the random source: the same seed, the same run. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Where the cluster's clock starts (default {@link SimulatedLoop#DEFAULT_START}, so every run
+         * prints the same times); {@code kubelab serve} starts it at the wall clock's now.
+         */
+        public Builder start(Instant start) {
+            this.start = java.util.Objects.requireNonNull(start, "start");
             return this;
         }
 
@@ -131,6 +143,16 @@ public final class Cluster {
             return this;
         }
 
+        /**
+         * Whether a request without credentials is served as {@code system:anonymous} (in group
+         * {@code system:unauthenticated}, which RBAC then judges) instead of getting 401, as
+         * kube-apiserver's {@code --anonymous-auth}. Off by default here.
+         */
+        public Builder anonymous(boolean anonymous) {
+            this.anonymous = anonymous;
+            return this;
+        }
+
         /** Adds a node made from a Node object: its name, labels, taints, capacity and allocatable. */
         public Builder node(Node node) {
             nodes.add(node);
@@ -138,7 +160,7 @@ public final class Cluster {
         }
 
         public Cluster build() {
-            Cluster cluster = new Cluster(seed, tokens);
+            Cluster cluster = new Cluster(seed, start, tokens, anonymous);
             int count = defaultNodes != null ? defaultNodes : nodes.isEmpty() ? DEFAULT_NODES : 0;
             for (int i = 1; i <= count; i++) {
                 cluster.addNode(Node.named("node-" + i));

@@ -77,6 +77,15 @@ public final class Printers {
         return handler.table(objects, now);
     }
 
+    /**
+     * The column definitions of a kind's table, all of them: what the API server answers for an
+     * empty list, so that a client watching it knows the columns before the first row arrives.
+     */
+    public static List<TableColumnDefinition> columns(String kind) {
+        TableHandler<?> handler = HANDLERS.getOrDefault(kind, CorePrinters.GENERIC);
+        return handler.columns();
+    }
+
     /** The columns {@code kubectl get} shows: priority 0, or all of them with {@code -o wide}. */
     public static Table table(List<? extends KubeObject> objects, Instant now, boolean wide) {
         return table(objects, now).columnsFor(wide);

@@ -257,6 +257,15 @@ public final class SimulatedLoop implements EventLoop {
         return pending;
     }
 
+    /**
+     * When the earliest pending task (ordinary or background) falls due; null if none is pending.
+     * A real-time driver ({@code kubelab serve}) sleeps until then, or until new work arrives.
+     */
+    public Instant nextDue() {
+        Task next = head();
+        return next == null ? null : next.due;
+    }
+
     /** Tasks run since the loop was created. */
     public long tasksRun() {
         return tasksRun;

@@ -1,0 +1,143 @@
+package kubelab.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import kubelab.api.ResourceType;
+import kubelab.api.meta.KubeObject;
+import kubelab.api.serialization.DecodeException;
+import kubelab.api.serialization.Decoded;
+import kubelab.api.serialization.Decoder;
+import kubelab.api.serialization.Json;
+import kubelab.apiserver.ApiException;
+import kubelab.apiserver.ObjectList;
+
+/**
+ * Request and response bodies of the resource endpoints: decoding an object sent to a URL (its
+ * kind, version, namespace and name checked against the URL; unknown fields handled by
+ * {@code fieldValidation}), and encoding lists without building their tree in memory.
+ *
+ * <p>Real Kubernetes: the decoding in {@code handlers/create.go} and {@code update.go}, and the
+ * strict field validation of {@code handlers/rest.go} ({@code fieldValidation}).
+ */
+final class Bodies {
+    static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+    private Bodies() {
+    }
+
+    /**
+     * Decodes {@code body} as an object of {@code type}, for a request whose URL names
+     * {@code namespace} (empty: none) and, for an update, {@code urlName}.
+     *
+     * @throws ApiException 400 for a malformed body, a mismatched kind, version, namespace or name,
+     *                      or an unknown field under {@code fieldValidation=Strict}; 415 for protobuf
+     */
+    static KubeObject decode(Exchange x, ResourceType type, byte[] body, String namespace, String urlName) {
+        String contentType = x.contentType() == null ? Exchange.JSON : x.contentType();
+        if (contentType.startsWith(PROTOBUF)) {
+            throw unsupported(contentType);
+        }
+        JsonNode tree = parse(body, contentType);
+        if (!tree.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+        }
+        String kind = tree.path("kind").asText("");
+        String apiVersion = tree.path("apiVersion").asText("");
+        if (!kind.isEmpty() && !kind.equals(type.kind()) || !apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+            throw ApiException.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version ("
+                    + type.apiVersion() + ")" + (kind.equals(type.kind()) ? "" : ", or the kind " + kind + " is not " + type.kind()));
+        }
+        ObjectNode meta = ((ObjectNode) tree).with("metadata");
+        if (type.namespaced()) {
+            String bodyNamespace = meta.path("namespace").asText("");
+            if (bodyNamespace.isEmpty()) {
+                meta.put("namespace", namespace);
+            } else if (!bodyNamespace.equals(namespace)) {
+                throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+        }
+        if (urlName != null && !urlName.isEmpty()) {
+            String bodyName = meta.path("name").asText("");
+            if (!bodyName.equals(urlName)) {
+                throw ApiException.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL ("
+                        + urlName + ")");
+            }
+        }
+        Decoded<? extends KubeObject> decoded;
+        try {
+            decoded = contentType.contains("yaml") ? Decoder.decode(tree, type.javaType())
+                    : Decoder.decode(Json.mapper().writeValueAsBytes(tree), type.javaType());
+        } catch (DecodeException e) {
+            throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
+                    + type.kind() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        fieldValidation(x, decoded.warnings());
+        return decoded.value();
+    }
+
+    /** Strict: unknown or duplicate fields are a 400; Warn (the default): Warning headers; Ignore: nothing. */
+    static void fieldValidation(Exchange x, List<String> problems) {
+        String mode = x.param("fieldValidation");
+        if (problems.isEmpty() || "Ignore".equals(mode)) {
+            return;
+        }
+        if ("Strict".equals(mode)) {
+            throw ApiException.badRequest("strict decoding error: " + String.join(", ", problems));
+        }
+        problems.forEach(x::warn);
+    }
+
+    static JsonNode parse(byte[] body, String contentType) {
+        if (body.length == 0) {
+            throw ApiException.badRequest("the request body is empty");
+        }
+        try {
+            return contentType.contains("yaml") ? Json.yamlMapper().readTree(body) : Json.mapper().readTree(body);
+        } catch (IOException e) {
+            String m = e.getMessage();
+            int nl = m == null ? -1 : m.indexOf('\n');
+            throw ApiException.badRequest("error decoding the request body: " + (nl < 0 ? m : m.substring(0, nl)));
+        }
+    }
+
+    static ApiException unsupported(String contentType) {
+        return new ApiException(kubelab.api.meta.Status.failure(415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: application/json, "
+                        + "application/yaml (not " + contentType + "; this server speaks no protobuf)", null));
+    }
+
+    /** {@code {"kind":"PodList","apiVersion":"v1","metadata":{...},"items":[...]}}, item by item. */
+    static byte[] list(ResourceType type, ObjectList<? extends KubeObject> list) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + list.items().size() * 1024);
+        ObjectNode head = Json.mapper().createObjectNode();
+        head.put("kind", type.kind() + "List");
+        head.put("apiVersion", type.apiVersion());
+        ObjectNode meta = head.putObject("metadata");
+        meta.put("resourceVersion", list.resourceVersion());
+        if (list.continueToken() != null && !list.continueToken().isEmpty()) {
+            meta.put("continue", list.continueToken());
+            if (list.remainingItemCount() != null) {
+                meta.put("remainingItemCount", list.remainingItemCount());
+            }
+        }
+        String h = Json.toJson(head);
+        out.writeBytes(h.substring(0, h.length() - 1).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(",\"items\":[".getBytes(StandardCharsets.UTF_8));
+        boolean first = true;
+        for (KubeObject item : list.items()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            out.writeBytes(Json.toBytes(item));
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+}

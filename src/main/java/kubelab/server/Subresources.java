@@ -1,0 +1,209 @@
+package kubelab.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import kubelab.api.ResourceType;
+import kubelab.api.core.Binding;
+import kubelab.api.core.Pod;
+import kubelab.api.labels.Selector;
+import kubelab.api.meta.KubeObject;
+import kubelab.api.meta.LabelSelector;
+import kubelab.api.meta.Status;
+import kubelab.api.serialization.Json;
+import kubelab.apiserver.Api;
+import kubelab.apiserver.ApiException;
+import kubelab.apiserver.DeleteOptions;
+import kubelab.apiserver.PatchOptions;
+import kubelab.apiserver.PatchType;
+import kubelab.apiserver.UpdateOptions;
+import kubelab.apiserver.UserInfo;
+import kubelab.apiserver.patch.JsonMergePatch;
+import kubelab.apiserver.patch.JsonPatch;
+import kubelab.apiserver.patch.PatchException;
+import kubelab.apiserver.patch.StrategicMergePatch;
+
+/**
+ * The subresources over HTTP: {@code status} (read, replace, patch only the status),
+ * {@code scale} (an autoscaling/v1 Scale view of a workload's replicas: {@code kubectl scale}),
+ * {@code log} ({@code kubectl logs}: container, previous, tailLines), {@code binding} (the
+ * scheduler's write) and {@code eviction} (a delete that asks first).
+ *
+ * <p>Real Kubernetes: {@code StatusREST}, {@code ScaleREST}, {@code LogREST}, {@code BindingREST}
+ * and {@code EvictionREST} beside each kind's storage in {@code pkg/registry}.
+ */
+final class Subresources {
+    private final ClusterThread cluster;
+    private final ResourceHandler resources;
+
+    Subresources(ClusterThread cluster, ResourceHandler resources) {
+        this.cluster = cluster;
+        this.resources = resources;
+    }
+
+    void serve(Exchange x, ResourceType type, Api api, UserInfo user) {
+        RequestInfo i = x.info;
+        if (!type.subresources().contains(i.subresource())) {
+            throw ApiException.noSuchPath();
+        }
+        String ns = type.namespaced() ? i.namespace() : "";
+        String sub = i.subresource();
+        switch (sub + ":" + i.verb()) {
+            case "status:get" -> resources.sendObject(x, type, 200,
+                    cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
+            case "status:update" -> {
+                KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
+                UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+                resources.sendObject(x, type, 200, cluster.call(c -> api.updateStatus(obj, options)));
+            }
+            case "status:patch" -> patchStatus(x, type, api, ns);
+            case "scale:get" -> x.sendJson(200, scale(type, cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name()))));
+            case "scale:update", "scale:patch" -> updateScale(x, type, api, ns);
+            case "log:get" -> log(x, ns, i.name());
+            case "binding:create" -> {
+                Binding binding = Json.fromBytes(x.body(), Binding.class);
+                cluster.call(c -> api.bind(binding.withMetadata(binding.metadata().withNamespace(ns))));
+                x.sendJson(201, Exchange.statusDocument(new Status(null, null, null, Status.SUCCESS, null, null, null, 201)));
+            }
+            case "eviction:create" -> evict(x, api, ns, i.name());
+            default -> throw ApiException.methodNotSupported(type.group(), type.plural() + "/" + sub, i.verb());
+        }
+    }
+
+    /** Reads the object, patches its JSON, and writes back only the status. */
+    private void patchStatus(Exchange x, ResourceType type, Api api, String ns) {
+        PatchType patchType = ResourceHandler.patchType(x);
+        if (patchType == PatchType.APPLY) {
+            throw ApiException.unsupportedMediaType(patchType.contentType() + " on the status subresource");
+        }
+        JsonNode patch = Bodies.parse(x.body(), Exchange.JSON);
+        UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+        Class<KubeObject> cls = ResourceHandler.javaType(type);
+        KubeObject result = cluster.call(c -> {
+            KubeObject current = api.get(cls, ns, x.info.name());
+            JsonNode patched;
+            try {
+                patched = switch (patchType) {
+                    case JSON -> JsonPatch.apply(Json.toTree(current), patch);
+                    case MERGE -> JsonMergePatch.apply(Json.toTree(current), patch);
+                    default -> StrategicMergePatch.apply(Json.toTree(current), patch, cls);
+                };
+            } catch (PatchException e) {
+                throw e.toApiException();
+            }
+            return api.updateStatus(Json.fromTree(patched, cls), options);
+        });
+        resources.sendObject(x, type, 200, result);
+    }
+
+    /** autoscaling/v1 Scale of a Deployment, ReplicaSet, StatefulSet or ReplicationController. */
+    static ObjectNode scale(ResourceType type, KubeObject obj) {
+        JsonNode tree = Json.toTree(obj);
+        ObjectNode s = Json.mapper().createObjectNode();
+        s.put("kind", "Scale");
+        s.put("apiVersion", "autoscaling/v1");
+        ObjectNode meta = s.putObject("metadata");
+        meta.put("name", obj.name());
+        meta.put("namespace", obj.namespace());
+        meta.put("uid", obj.metadata().uid());
+        meta.put("resourceVersion", obj.metadata().resourceVersion());
+        meta.set("creationTimestamp", tree.path("metadata").path("creationTimestamp"));
+        s.putObject("spec").put("replicas", tree.path("spec").path("replicas").asInt(1));
+        ObjectNode status = s.putObject("status");
+        status.put("replicas", tree.path("status").path("replicas").asInt(0));
+        JsonNode selector = tree.path("spec").path("selector");
+        if (selector.isObject() && (selector.has("matchLabels") || selector.has("matchExpressions"))) {
+            status.put("selector", Selector.from(Json.fromTree(selector, LabelSelector.class)).toString());
+        } else if (selector.isObject()) {
+            status.put("selector", Selector.fromSet(Json.mapper().convertValue(selector,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { })).toString());
+        }
+        return s;
+    }
+
+    private void updateScale(Exchange x, ResourceType type, Api api, String ns) {
+        Class<KubeObject> cls = ResourceHandler.javaType(type);
+        JsonNode body = Bodies.parse(x.body(), x.contentType() == null ? Exchange.JSON : x.contentType());
+        PatchType patchType = x.info.verb().equals("patch") ? ResourceHandler.patchType(x) : null;
+        boolean dryRun = ResourceHandler.dryRun(x);
+        ObjectNode result = cluster.call(c -> {
+            KubeObject current = api.get(cls, ns, x.info.name());
+            ObjectNode scale = scale(type, current);
+            JsonNode wanted;
+            try {
+                wanted = patchType == null ? body : switch (patchType) {
+                    case JSON -> JsonPatch.apply(scale, body);
+                    case MERGE, STRATEGIC_MERGE -> JsonMergePatch.apply(scale, body);
+                    case APPLY -> throw ApiException.unsupportedMediaType(patchType.contentType() + " on scale");
+                };
+            } catch (PatchException e) {
+                throw e.toApiException();
+            }
+            JsonNode replicas = wanted.path("spec").path("replicas");
+            if (!replicas.canConvertToInt() || replicas.asInt() < 0) {
+                throw ApiException.invalid("autoscaling", "Scale", x.info.name(), List.of(
+                        kubelab.apiserver.FieldError.invalid("spec.replicas", replicas.toString(),
+                                "must be greater than or equal to 0")));
+            }
+            ObjectNode patch = Json.mapper().createObjectNode();
+            patch.putObject("spec").put("replicas", replicas.asInt());
+            String rv = wanted.path("metadata").path("resourceVersion").asText("");
+            if (patchType == null && !rv.isEmpty()) {
+                patch.putObject("metadata").put("resourceVersion", rv);   // a PUT of a Scale is conditional
+            }
+            KubeObject updated = api.patch(cls, ns, x.info.name(), PatchType.MERGE, Json.toJson(patch),
+                    new PatchOptions(dryRun, x.param("fieldManager"), false));
+            return scale(type, updated);
+        });
+        x.sendJson(200, result);
+    }
+
+    /** {@code kubectl logs}: the container's log as plain text, or its last {@code tailLines} lines. */
+    private void log(Exchange x, String ns, String name) {
+        boolean previous = x.flag("previous");
+        String text = cluster.call(c -> {
+            Pod pod = c.api().get(Pod.class, ns, name);
+            String container = x.param("container");
+            List<String> names = pod.spec().containers().stream().map(k -> k.name()).toList();
+            if (container == null || container.isEmpty()) {
+                if (names.size() != 1) {
+                    throw ApiException.badRequest("a container name must be specified for pod " + name
+                            + ", choose one of: " + names);
+                }
+                container = names.get(0);
+            }
+            if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
+                throw ApiException.badRequest("container \"" + container + "\" in pod \"" + name
+                        + "\" is waiting to start: ContainerCreating");
+            }
+            try {
+                return previous ? c.previousLogs(ns, name, container) : c.logs(ns, name, container);
+            } catch (RuntimeException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        });
+        String tail = x.param("tailLines");
+        if (tail != null) {
+            int n = Integer.parseInt(tail);
+            List<String> lines = Arrays.asList(text.split("\n", -1));
+            boolean endsWithNewline = text.endsWith("\n");
+            List<String> body = endsWithNewline ? lines.subList(0, lines.size() - 1) : lines;
+            List<String> kept = body.subList(Math.max(0, body.size() - n), body.size());
+            text = kept.isEmpty() ? "" : String.join("\n", kept) + (endsWithNewline ? "\n" : "");
+        }
+        x.send(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** policy/v1 Eviction: deletes the pod with the eviction's options (no PodDisruptionBudgets here). */
+    private void evict(Exchange x, Api api, String ns, String name) {
+        JsonNode body = Bodies.parse(x.body(), Exchange.JSON);
+        JsonNode opts = body.path("deleteOptions");
+        Long grace = opts.hasNonNull("gracePeriodSeconds") ? opts.get("gracePeriodSeconds").asLong() : null;
+        DeleteOptions options = new DeleteOptions(grace, null, opts.path("preconditions").path("uid").asText(null),
+                opts.path("preconditions").path("resourceVersion").asText(null), ResourceHandler.dryRun(x));
+        cluster.call(c -> api.delete(Pod.class, ns, name, options));
+        x.sendJson(201, Exchange.statusDocument(new Status(null, null, null, Status.SUCCESS, null, null, null, 201)));
+    }
+}
