@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@DisplayName("static bearer tokens for an admin and a viewer, in kube-apiserver's token file format")
 class CredentialsTest {
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@DisplayName("a kubeconfig with one cluster, two users and two contexts")
 class KubeconfigTest {
     @TempDir
     Path dir;

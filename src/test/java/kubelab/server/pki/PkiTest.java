@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@DisplayName("the cluster CA and the API server serving certificate, kept as PEM files")
 class PkiTest {
     private static final int IP = 7;
     private static final int DNS = 2;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@DisplayName("TLS with the serving certificate, trusted through the CA")
 class TlsHandshakeTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
     private final ExecutorService acceptor = Executors.newSingleThreadExecutor();
