@@ -57,6 +57,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 DiagramsCommand.class,
                 BenchCommand.class,
                 CourseCommand.class,
+                ServeCommand.class,
+                KubeconfigCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Run 'kubelab COMMAND --help' for more about a command.",

@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * Every HTTP request of {@code kubelab serve} starts here, and goes the way kube-apiserver's
@@ -51,14 +52,15 @@ final class ApiHandler extends Handler.Abstract {
     private final Subresources subresources;
     private final String gitVersion;
 
-    ApiHandler(ClusterThread cluster, ApiMetrics metrics, Executor writers, String gitVersion) {
+    ApiHandler(ClusterThread cluster, ApiMetrics metrics, Executor writers, ServerWebSocketContainer webSockets,
+               String gitVersion) {
         this.cluster = cluster;
         this.chain = cluster.cluster().handlerChain();
         this.scheme = cluster.cluster().api().scheme();
         this.discovery = new Discovery(scheme);
         this.openApi = OpenApi.forScheme(scheme, new OpenApi.Options(gitVersion, true));
         this.metrics = metrics;
-        this.resources = new ResourceHandler(cluster, writers, metrics);
+        this.resources = new ResourceHandler(cluster, writers, metrics, webSockets);
         this.subresources = new Subresources(cluster, resources);
         this.gitVersion = gitVersion;
     }
@@ -183,8 +185,10 @@ final class ApiHandler extends Handler.Abstract {
     private void selfSubjectAccessReview(Exchange x, UserInfo user) {
         AuthorizationAttributes self = new AuthorizationAttributes(user, "create", Discovery.AUTHORIZATION_GROUP, "v1",
                 "selfsubjectaccessreviews", "", "", "", true, x.info.path());
-        JsonNode body = Bodies.parse(x.body(), x.contentType() == null ? Exchange.JSON : x.contentType());
-        JsonNode spec = body.path("spec");
+        String contentType = x.contentType() == null ? Exchange.JSON : x.contentType();
+        JsonNode spec = contentType.startsWith(Bodies.PROTOBUF)
+                ? ProtoReader.selfSubjectAccessReviewSpec(ProtoReader.envelope(x.body()).raw())   // kubectl 1.32
+                : Bodies.parse(x.body(), contentType).path("spec");
         AuthorizationAttributes asked;
         if (spec.has("nonResourceAttributes")) {
             JsonNode n = spec.get("nonResourceAttributes");

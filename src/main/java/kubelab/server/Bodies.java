@@ -38,10 +38,16 @@ final class Bodies {
      */
     static KubeObject decode(Exchange x, ResourceType type, byte[] body, String namespace, String urlName) {
         String contentType = x.contentType() == null ? Exchange.JSON : x.contentType();
+        JsonNode tree;
         if (contentType.startsWith(PROTOBUF)) {
-            throw unsupported(contentType);
+            tree = ProtoReader.simpleObject(ProtoReader.envelope(body));
+            if (tree == null) {
+                throw unsupported(contentType);
+            }
+            contentType = "application/yaml";   // decode from the tree (there are no duplicate fields to find)
+        } else {
+            tree = parse(body, contentType);
         }
-        JsonNode tree = parse(body, contentType);
         if (!tree.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
         }
@@ -109,7 +115,10 @@ final class Bodies {
     static ApiException unsupported(String contentType) {
         return new ApiException(kubelab.api.meta.Status.failure(415, "UnsupportedMediaType",
                 "the body of the request was in an unknown format - accepted media types include: application/json, "
-                        + "application/yaml (not " + contentType + "; this server speaks no protobuf)", null));
+                        + "application/yaml (not " + contentType + "). kubelab reads protobuf only for Namespaces, ConfigMaps, Secrets, "
+                        + "ServiceAccounts and SelfSubjectAccessReviews: "
+                        + "instead of `kubectl create deployment …`, use `kubectl create deployment … --dry-run=client -o yaml "
+                        + "| kubectl apply -f -`", null));
     }
 
     /** {@code {"kind":"PodList","apiVersion":"v1","metadata":{...},"items":[...]}}, item by item. */

@@ -35,6 +35,8 @@ public final class ClusterThread implements Executor, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClusterThread.class.getName());
     /** The longest sleep: bounds how stale the clock can be when nothing is due. */
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** The most wall time one step of catching up may cover. */
+    private static final Duration MAX_STEP_WALL = Duration.ofMillis(20);
 
     private final Cluster cluster;
     private final SimulatedLoop loop;
@@ -42,6 +44,7 @@ public final class ClusterThread implements Executor, AutoCloseable {
     private final Instant startVirtual;
     private final long startNanos;
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private final Duration maxStep;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -59,6 +62,7 @@ public final class ClusterThread implements Executor, AutoCloseable {
         this.speed = speed;
         this.startVirtual = loop.now();
         this.startNanos = System.nanoTime();
+        this.maxStep = Duration.ofNanos((long) (MAX_STEP_WALL.toNanos() * speed));
         this.thread = new Thread(this::pump, "kubelab-cluster");
         thread.setDaemon(true);
         thread.start();
@@ -143,14 +147,18 @@ public final class ClusterThread implements Executor, AutoCloseable {
                     r.run();
                 }
                 // 2. the clock moves to now; timers due on the way run, and what requests queued
+                // (in steps of at most MAX_STEP of wall time, so requests never wait behind a
+                // long catch-up)
                 Duration behind = Duration.between(loop.now(), target());
-                if (behind.isNegative()) {
+                if (behind.isNegative() || behind.isZero()) {
                     loop.runReady();
                 } else {
-                    loop.advance(behind);
+                    loop.advance(behind.compareTo(maxStep) > 0 ? maxStep : behind);
                 }
-                // 3. sleep until the next timer or the next request
-                Runnable next = inbox.poll(sleepNanos(), TimeUnit.NANOSECONDS);
+                // 3. sleep until the next timer or the next request (not at all while behind)
+                long lagNanos = (long) (Duration.between(loop.now(), target()).toNanos() / speed);
+                long sleep = lagNanos > TimeUnit.MILLISECONDS.toNanos(1) ? 0 : sleepNanos();
+                Runnable next = sleep == 0 ? inbox.poll() : inbox.poll(sleep, TimeUnit.NANOSECONDS);
                 if (next != null) {
                     next.run();
                 }

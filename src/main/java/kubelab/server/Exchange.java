@@ -90,6 +90,11 @@ final class Exchange {
         code = 200;
     }
 
+    /** A streamed answer with another code (101: a WebSocket). */
+    void streaming(int status) {
+        code = status;
+    }
+
     void sendJson(int status, Object value) {
         send(status, JSON, value instanceof byte[] b ? b : Json.toBytes(value));
     }

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The API server over HTTP: Jetty listening on an HTTPS port (and, for learning, an optional
@@ -90,7 +91,9 @@ public final class KubeApiServer implements AutoCloseable {
             http.setIdleTimeout(IDLE_TIMEOUT_MS);
             server.addConnector(http);
         }
-        server.setHandler(new ApiHandler(cluster, metrics, threads, GIT_VERSION));
+        ServerWebSocketContainer webSockets = ServerWebSocketContainer.ensure(server);
+        webSockets.setIdleTimeout(java.time.Duration.ofMillis(IDLE_TIMEOUT_MS));
+        server.setHandler(new ApiHandler(cluster, metrics, threads, webSockets, GIT_VERSION));
         server.setStopTimeout(2_000);
         server.start();
         return new KubeApiServer(server, https, http, metrics);

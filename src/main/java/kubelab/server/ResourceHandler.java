@@ -24,6 +24,7 @@ import kubelab.apiserver.PatchType;
 import kubelab.apiserver.UpdateOptions;
 import kubelab.apiserver.WatchEvent;
 import kubelab.server.metrics.ApiMetrics;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The REST verbs on one resource type, over HTTP: list, watch, get, create, update, patch,
@@ -43,11 +44,13 @@ final class ResourceHandler {
     private final Executor writers;
     private final ApiMetrics metrics;
     private final WatchEncoder encoder = new WatchEncoder();
+    private final ServerWebSocketContainer webSockets;
 
-    ResourceHandler(ClusterThread cluster, Executor writers, ApiMetrics metrics) {
+    ResourceHandler(ClusterThread cluster, Executor writers, ApiMetrics metrics, ServerWebSocketContainer webSockets) {
         this.cluster = cluster;
         this.writers = writers;
         this.metrics = metrics;
+        this.webSockets = webSockets;
     }
 
     @SuppressWarnings("unchecked")
@@ -154,11 +157,15 @@ final class ResourceHandler {
         boolean table = TableConvertor.wantsTable(x.accept());
         RequestInfo i = x.info;
         AutoCloseable running = metrics.longRunning("WATCH", type.group(), type.version(), type.plural(), "", i.scope());
-        x.response.setStatus(200);
-        x.response.getHeaders().put("Content-Type", Exchange.JSON);
-        x.response.getHeaders().put("Cache-Control", "no-cache, private");
+        boolean webSocket = "websocket".equalsIgnoreCase(x.header("Upgrade"));
+        WebSocketSink socket = webSocket ? new WebSocketSink() : null;
+        if (!webSocket) {
+            x.response.setStatus(200);
+            x.response.getHeaders().put("Content-Type", Exchange.JSON);
+            x.response.getHeaders().put("Cache-Control", "no-cache, private");
+        }
         WatchStream[] holder = new WatchStream[1];
-        WatchStream stream = new WatchStream(new ChunkedSink(x), event -> {
+        WatchStream stream = new WatchStream(webSocket ? socket : new ChunkedSink(x), event -> {
             byte[] bytes = table ? encoder.tableEvent(type, event, cluster.now()) : encoder.event(type, event);
             metrics.watchEvent(type.group(), type.version(), type.plural(), bytes.length);
             return bytes;
@@ -172,7 +179,11 @@ final class ResourceHandler {
             closeQuietly(running);
         });
         holder[0] = stream;
-        x.request.addFailureListener(t -> stream.end());
+        if (webSocket) {
+            socket.stream(stream);
+        } else {
+            x.request.addFailureListener(t -> stream.end());
+        }
         try {
             cluster.call(c -> {
                 try {
@@ -190,7 +201,15 @@ final class ResourceHandler {
             throw e;
         }
         x.streaming();
-        stream.iterate();   // sends the headers at once, so the client knows the watch is open
+        if (webSocket) {
+            // 101 Switching Protocols; the socket's open lets the stream start writing
+            if (!webSockets.upgrade((request, response, callback) -> socket, x.request, x.response, x.callback)) {
+                stream.end();
+                throw ApiException.badRequest("cannot upgrade this request to a WebSocket");
+            }
+            x.streaming(101);
+        }
+        stream.iterate();   // chunked: sends the headers at once, so the client knows the watch is open
     }
 
     static void closeQuietly(AutoCloseable c) {

@@ -214,4 +214,32 @@ class KubeApiServerTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue(kubelab.openapi.OpenApi.V2_PROTOBUF);
         assertThat(r.body().length).isGreaterThan(10_000);
     }
+
+    @Test
+    @DisplayName("a watch over WebSocket, as fabric8 asks for it first: 101, then one JSON event per message")
+    void webSocketWatch() throws Exception {
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = live.client.newWebSocketBuilder().header("Authorization", "Bearer " + LiveServer.ADMIN)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + live.server.httpPort()
+                        + "/api/v1/namespaces/default/pods?watch=true&fieldSelector=metadata.name%3Dsocket"),
+                        new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    messages.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                w.request(1);
+                                return null;
+                            }
+                        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        live.send(LiveServer.ADMIN, "POST", "/api/v1/namespaces/default/pods", "application/json", POD.formatted("socket", "s"));
+        JsonNode event = Json.fromBytes(messages.poll(30, java.util.concurrent.TimeUnit.SECONDS).getBytes(), JsonNode.class);
+        assertThat(event.path("type").asText()).isEqualTo("ADDED");
+        assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("socket");
+        ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
