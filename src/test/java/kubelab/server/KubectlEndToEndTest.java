@@ -209,4 +209,22 @@ class KubectlEndToEndTest {
         assertThat(anonymous.exit()).isNotZero();
         assertThat(anonymous.err()).contains("error: You must be logged in to the server (Unauthorized)");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kubectls")
+    @DisplayName("get -w prints the table's header, then a row for each change as it happens")
+    void watch(Kubectl k) throws Exception {
+        namespace(k);
+        String ns = k.namespace();
+        Assumptions.assumeTrue(Files.isExecutable(k.binary()), k.binary() + " is not installed");
+        Process watching = serve.start(k.binary(), "get", "configmaps", "-n", ns, "-w", "--field-selector", "metadata.name=seen");
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(watching.getInputStream()))) {
+            ok(k, "create", "configmap", "seen", "-n", ns, "--from-literal=a=b");
+            String header = lines.readLine();
+            assertThat(header).matches("NAME +DATA +AGE");
+            assertThat(lines.readLine()).startsWith("seen").contains(" 1 ");
+        } finally {
+            watching.destroy();
+        }
+    }
 }

@@ -74,6 +74,17 @@ final class ServeFixture implements AutoCloseable {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** Starts kubectl without waiting for it (for {@code get -w}); its stdout is read line by line. */
+    Process start(Path kubectl, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(),
+                "--cache-dir", dir.resolve("cache-" + kubectl.getParent().getParent().getFileName()).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("HOME", dir.toString());
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
