@@ -50,6 +50,12 @@ final class Exchange {
         return query.getValue(name);
     }
 
+    /** Every value of a repeated query parameter ({@code command=sh&command=-c}). */
+    java.util.List<String> params(String name) {
+        java.util.List<String> values = query.getValues(name);
+        return values == null ? java.util.List.of() : values;
+    }
+
     boolean flag(String name) {
         String v = param(name);
         return v != null && (v.equals("true") || v.equals("1"));

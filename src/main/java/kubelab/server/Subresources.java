@@ -24,6 +24,8 @@ import kubelab.apiserver.patch.JsonMergePatch;
 import kubelab.apiserver.patch.JsonPatch;
 import kubelab.apiserver.patch.PatchException;
 import kubelab.apiserver.patch.StrategicMergePatch;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The subresources over HTTP: {@code status} (read, replace, patch only the status),
@@ -37,10 +39,12 @@ import kubelab.apiserver.patch.StrategicMergePatch;
 final class Subresources {
     private final ClusterThread cluster;
     private final ResourceHandler resources;
+    private final ServerWebSocketContainer webSockets;
 
-    Subresources(ClusterThread cluster, ResourceHandler resources) {
+    Subresources(ClusterThread cluster, ResourceHandler resources, ServerWebSocketContainer webSockets) {
         this.cluster = cluster;
         this.resources = resources;
+        this.webSockets = webSockets;
     }
 
     void serve(Exchange x, ResourceType type, Api api, UserInfo user) {
@@ -68,6 +72,7 @@ final class Subresources {
                 x.sendJson(201, Exchange.statusDocument(new Status(null, null, null, Status.SUCCESS, null, null, null, 201)));
             }
             case "eviction:create" -> evict(x, api, ns, i.name());
+            case "exec:get", "exec:create" -> exec(x, type, ns, i.name(), user);
             default -> throw ApiException.methodNotSupported(type.group(), type.plural() + "/" + sub, i.verb());
         }
     }
@@ -194,6 +199,57 @@ final class Subresources {
             text = kept.isEmpty() ? "" : String.join("\n", kept) + (endsWithNewline ? "\n" : "");
         }
         x.send(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code kubectl exec} (1.30+ speaks WebSocket; older ones SPDY, which is refused here): the
+     * caller needs {@code create} on {@code pods/exec}, as in Kubernetes; the command runs in the
+     * container and its output comes back on the channels of {@link ExecSocket}.
+     */
+    private void exec(Exchange x, ResourceType type, String ns, String name, UserInfo user) {
+        var attrs = kubelab.apiserver.auth.AuthorizationAttributes.resource(user, "create", type, "exec", ns, name);
+        cluster.call(c -> {
+            var decision = c.handlerChain().authorizer().authorize(attrs);
+            if (!decision.allowed()) {
+                throw kubelab.apiserver.auth.Forbidden.of(attrs, decision.reason());
+            }
+            return null;
+        });
+        if (!"websocket".equalsIgnoreCase(x.header("Upgrade"))) {
+            throw ApiException.badRequest("Upgrade request required: kubelab serves exec over WebSocket ("
+                    + String.join(", ", ExecSocket.PROTOCOLS) + "); kubectl 1.30 or newer uses it, older ones speak SPDY");
+        }
+        List<String> command = x.params("command");
+        if (command.isEmpty()) {
+            throw ApiException.badRequest("you must specify at least 1 command");
+        }
+        String requested = x.param("container");
+        ExecSocket socket = new ExecSocket(command.toString().replace(",", ""));
+        cluster.call(c -> {
+            Pod pod = c.api().get(Pod.class, ns, name);
+            String container = requested != null && !requested.isEmpty() ? requested : pod.spec().containers().get(0).name();
+            if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
+                throw ApiException.badRequest("pod " + name + " does not have a host assigned");
+            }
+            c.nodeOf(ns, name).kubelet().exec(ns, name, container, command).whenComplete(socket::complete);
+            return null;
+        });
+        boolean upgraded = webSockets.upgrade((request, response, callback) -> {
+            // v5 (kubectl 1.30+) differs from v4 only in a CLOSE message for stdin, which is not read here
+            for (String protocol : ExecSocket.PROTOCOLS) {
+                if (request.hasSubProtocol(protocol)) {
+                    response.setAcceptedSubProtocol(protocol);
+                    return socket;
+                }
+            }
+            Response.writeError(request, response, callback, 400, "no supported channel protocol offered; this server speaks "
+                    + String.join(", ", ExecSocket.PROTOCOLS));
+            return null;
+        }, x.request, x.response, x.callback);
+        if (!upgraded) {
+            throw ApiException.badRequest("cannot upgrade this request to a WebSocket");
+        }
+        x.streaming(101);
     }
 
     /** policy/v1 Eviction: deletes the pod with the eviction's options (no PodDisruptionBudgets here). */

@@ -169,7 +169,7 @@ class KubectlEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kubectls")
-    @DisplayName("logs prints a container's output; describe shows the pod and its Events")
+    @DisplayName("logs prints a container's output; exec runs a command in it (kubectl 1.30+, over WebSocket); describe shows the pod and its Events")
     void logsAndDescribe(Kubectl k) throws Exception {
         namespace(k);
         String ns = k.namespace();
@@ -186,6 +186,15 @@ class KubectlEndToEndTest {
         runWithInput(k, pod, "apply", "-n", ns, "-f", "-");
         ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/hello", "--timeout=90s");
         assertThat(ok(k, "logs", "-n", ns, "hello")).isEqualTo("hello from kubelab\n");
+        ServeFixture.Result exec = run(k, "exec", "-n", ns, "hello", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        if (k.version().equals("1.20")) {
+            // kubectl before 1.30 speaks SPDY for exec, which this server does not
+            assertThat(exec.err()).contains("Upgrade request required");
+        } else {
+            assertThat(exec.out()).isEqualTo("out\n");
+            assertThat(exec.err()).contains("err\n").contains("command terminated with exit code 3");
+            assertThat(exec.exit()).isEqualTo(3);
+        }
         String described = ok(k, "describe", "pod", "hello", "-n", ns);
         assertThat(described).contains("Name:", "hello", "Status:", "Running", "Events:", "Scheduled", "Started");
     }
