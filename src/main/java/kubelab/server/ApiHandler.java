@@ -61,7 +61,7 @@ final class ApiHandler extends Handler.Abstract {
         this.openApi = OpenApi.forScheme(scheme, new OpenApi.Options(gitVersion, true));
         this.metrics = metrics;
         this.resources = new ResourceHandler(cluster, writers, metrics, webSockets);
-        this.subresources = new Subresources(cluster, resources, webSockets);
+        this.subresources = new Subresources(cluster, resources, webSockets, writers);
         this.gitVersion = gitVersion;
     }
 

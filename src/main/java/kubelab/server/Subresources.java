@@ -40,11 +40,14 @@ final class Subresources {
     private final ClusterThread cluster;
     private final ResourceHandler resources;
     private final ServerWebSocketContainer webSockets;
+    private final java.util.concurrent.Executor writers;
 
-    Subresources(ClusterThread cluster, ResourceHandler resources, ServerWebSocketContainer webSockets) {
+    Subresources(ClusterThread cluster, ResourceHandler resources, ServerWebSocketContainer webSockets,
+                 java.util.concurrent.Executor writers) {
         this.cluster = cluster;
         this.resources = resources;
         this.webSockets = webSockets;
+        this.writers = writers;
     }
 
     void serve(Exchange x, ResourceType type, Api api, UserInfo user) {
@@ -165,9 +168,13 @@ final class Subresources {
         x.sendJson(200, result);
     }
 
-    /** {@code kubectl logs}: the container's log as plain text, or its last {@code tailLines} lines. */
+    /**
+     * {@code kubectl logs}: the container's log as plain text, its last {@code tailLines} lines, or
+     * with {@code follow} the log so far and then what the container writes next.
+     */
     private void log(Exchange x, String ns, String name) {
         boolean previous = x.flag("previous");
+        String[] chosen = new String[1];
         String text = cluster.call(c -> {
             Pod pod = c.api().get(Pod.class, ns, name);
             String container = x.param("container");
@@ -183,20 +190,26 @@ final class Subresources {
                 throw ApiException.badRequest("container \"" + container + "\" in pod \"" + name
                         + "\" is waiting to start: ContainerCreating");
             }
-            try {
-                return previous ? c.previousLogs(ns, name, container) : c.logs(ns, name, container);
-            } catch (RuntimeException e) {
-                throw ApiException.badRequest(e.getMessage());
-            }
+            chosen[0] = container;
+            return previous ? c.previousLogs(ns, name, container) : c.logs(ns, name, container);
         });
         String tail = x.param("tailLines");
         if (tail != null) {
-            int n = Integer.parseInt(tail);
+            int n;
+            try {
+                n = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("invalid tailLines: " + tail);
+            }
             List<String> lines = Arrays.asList(text.split("\n", -1));
             boolean endsWithNewline = text.endsWith("\n");
             List<String> body = endsWithNewline ? lines.subList(0, lines.size() - 1) : lines;
-            List<String> kept = body.subList(Math.max(0, body.size() - n), body.size());
+            List<String> kept = body.subList(Math.max(0, body.size() - Math.max(0, n)), body.size());
             text = kept.isEmpty() ? "" : String.join("\n", kept) + (endsWithNewline ? "\n" : "");
+        }
+        if (x.flag("follow") && !previous) {
+            new LogFollower(x, cluster, writers, ns, name, chosen[0]).start(text);
+            return;
         }
         x.send(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
     }

@@ -169,7 +169,7 @@ class KubectlEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kubectls")
-    @DisplayName("logs prints a container's output; exec runs a command in it (kubectl 1.30+, over WebSocket); describe shows the pod and its Events")
+    @DisplayName("logs prints a container's output (-f as it is written); exec runs a command in it (kubectl 1.30+, over WebSocket); describe shows the pod and its Events")
     void logsAndDescribe(Kubectl k) throws Exception {
         namespace(k);
         String ns = k.namespace();
@@ -186,6 +186,22 @@ class KubectlEndToEndTest {
         runWithInput(k, pod, "apply", "-n", ns, "-f", "-");
         ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/hello", "--timeout=90s");
         assertThat(ok(k, "logs", "-n", ns, "hello")).isEqualTo("hello from kubelab\n");
+        String counter = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: counter}
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: count
+                    image: busybox
+                    command: ["sh", "-c", "for i in 1 2 3; do echo line $i; sleep 40; done"]
+                """;
+        runWithInput(k, counter, "apply", "-n", ns, "-f", "-");
+        ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/counter", "--timeout=90s");
+        // -f follows the log as the container writes it, and ends when the container does (two minutes
+        // of cluster time: four seconds at the fixture's speed, so Ready is seen before the end)
+        assertThat(ok(k, "logs", "-f", "-n", ns, "counter")).isEqualTo("line 1\nline 2\nline 3\n");
         ServeFixture.Result exec = run(k, "exec", "-n", ns, "hello", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
         if (k.version().equals("1.20")) {
             // kubectl before 1.30 speaks SPDY for exec, which this server does not
