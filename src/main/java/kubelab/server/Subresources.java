@@ -50,13 +50,19 @@ final class Subresources {
         this.writers = writers;
     }
 
-    void serve(Exchange x, ResourceType type, Api api, UserInfo user) {
+    void serve(Exchange x, ResourceType type, Api callersApi, UserInfo user) {
         RequestInfo i = x.info;
         if (!type.subresources().contains(i.subresource())) {
             throw ApiException.noSuchPath();
         }
         String ns = type.namespaced() ? i.namespace() : "";
         String sub = i.subresource();
+        if (sub.equals("scale") || sub.equals("log") || sub.equals("eviction")) {
+            // Authorized as the subresource, as Kubernetes does (an autoscaler may scale without
+            // being allowed to edit the Deployment), then carried out by the server itself.
+            authorize(user, i.verb(), type, sub, ns, i.name());
+        }
+        Api api = sub.equals("scale") || sub.equals("eviction") ? cluster.cluster().api() : callersApi;
         switch (sub + ":" + i.verb()) {
             case "status:get" -> resources.sendObject(x, type, 200,
                     cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
@@ -78,6 +84,18 @@ final class Subresources {
             case "exec:get", "exec:create" -> exec(x, type, ns, i.name(), user);
             default -> throw ApiException.methodNotSupported(type.group(), type.plural() + "/" + sub, i.verb());
         }
+    }
+
+    /** 403 unless {@code user} may {@code verb} this subresource. */
+    private void authorize(UserInfo user, String verb, ResourceType type, String sub, String ns, String name) {
+        var attrs = kubelab.apiserver.auth.AuthorizationAttributes.resource(user, verb, type, sub, ns, name);
+        cluster.call(c -> {
+            var decision = c.handlerChain().authorizer().authorize(attrs);
+            if (!decision.allowed()) {
+                throw kubelab.apiserver.auth.Forbidden.of(attrs, decision.reason());
+            }
+            return null;
+        });
     }
 
     /** Reads the object, patches its JSON, and writes back only the status. */
@@ -220,14 +238,7 @@ final class Subresources {
      * container and its output comes back on the channels of {@link ExecSocket}.
      */
     private void exec(Exchange x, ResourceType type, String ns, String name, UserInfo user) {
-        var attrs = kubelab.apiserver.auth.AuthorizationAttributes.resource(user, "create", type, "exec", ns, name);
-        cluster.call(c -> {
-            var decision = c.handlerChain().authorizer().authorize(attrs);
-            if (!decision.allowed()) {
-                throw kubelab.apiserver.auth.Forbidden.of(attrs, decision.reason());
-            }
-            return null;
-        });
+        authorize(user, "create", type, "exec", ns, name);
         if (!"websocket".equalsIgnoreCase(x.header("Upgrade"))) {
             throw ApiException.badRequest("Upgrade request required: kubelab serves exec over WebSocket ("
                     + String.join(", ", ExecSocket.PROTOCOLS) + "); kubectl 1.30 or newer uses it, older ones speak SPDY");

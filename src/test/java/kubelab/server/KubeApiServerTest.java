@@ -159,7 +159,7 @@ class KubeApiServerTest {
     }
 
     @Test
-    @DisplayName("kubectl scale patches deployments/NAME/scale and reads back an autoscaling/v1 Scale")
+    @DisplayName("kubectl scale patches deployments/NAME/scale (authorized as that subresource) and reads back an autoscaling/v1 Scale")
     void scale() throws Exception {
         String deploy = """
                 {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sc"},
@@ -167,6 +167,10 @@ class KubeApiServerTest {
                   "template":{"metadata":{"labels":{"app":"sc"}},"spec":{"containers":[{"name":"n","image":"nginx"}]}}}}""";
         assertThat(live.send(LiveServer.ADMIN, "POST", "/apis/apps/v1/namespaces/default/deployments", "application/json", deploy)
                 .statusCode()).isEqualTo(201);
+        HttpResponse<String> viewer = live.send(LiveServer.VIEWER, "PATCH", "/apis/apps/v1/namespaces/default/deployments/sc/scale",
+                "application/merge-patch+json", "{\"spec\":{\"replicas\":3}}");
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(json(viewer).path("message").asText()).contains("cannot patch resource \"deployments/scale\" in API group \"apps\"");
         HttpResponse<String> r = live.send(LiveServer.ADMIN, "PATCH", "/apis/apps/v1/namespaces/default/deployments/sc/scale",
                 "application/merge-patch+json", "{\"spec\":{\"replicas\":3}}");
         assertThat(r.statusCode()).isEqualTo(200);
