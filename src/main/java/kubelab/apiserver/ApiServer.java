@@ -20,6 +20,7 @@ import kubelab.api.labels.Selector;
 import kubelab.api.meta.KubeObject;
 import kubelab.apiserver.admission.AdmissionChain;
 import kubelab.apiserver.admission.AdmissionPlugin;
+import kubelab.apiserver.apply.FieldManager;
 import kubelab.apiserver.cacher.Cacher;
 import kubelab.apiserver.cacher.Filter;
 import kubelab.apiserver.registry.IdGenerator;
@@ -167,7 +168,8 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> T create(T object, CreateOptions options) {
         Registry<T> r = registry(classOf(object));
         String ns = object.metadata() == null ? null : object.metadata().namespace();
-        return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM);
+        return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM,
+                manager(options.fieldManager()));
     }
 
     @Override
@@ -197,7 +199,7 @@ public final class ApiServer implements Api {
         Registry<T> r = registry(classOf(object));
         nameOf(object);
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
-                options.dryRun(), UserInfo.SYSTEM);
+                options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
     @Override
@@ -208,7 +210,7 @@ public final class ApiServer implements Api {
         }
         nameOf(object);
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
-                options.dryRun(), UserInfo.SYSTEM);
+                options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
     /**
@@ -263,7 +265,24 @@ public final class ApiServer implements Api {
                                           String patch, PatchOptions options) {
         Registry<T> r = registry(type);
         String ns = namespaceFor(r.type(), namespace);
-        return patcher.patch(r, ns, requireName(name), patchType, patch, options, UserInfo.SYSTEM);
+        return patcher.patch(r, ns, requireName(name), patchType, patch, options, UserInfo.SYSTEM).object();
+    }
+
+    @Override
+    public <T extends KubeObject> ApplyResult<T> apply(Class<T> type, String namespace, String name,
+                                                       String configuration, PatchOptions options) {
+        Registry<T> r = registry(type);
+        String ns = namespaceFor(r.type(), namespace);
+        return patcher.patch(r, ns, requireName(name), PatchType.APPLY, configuration, options, UserInfo.SYSTEM);
+    }
+
+    /**
+     * The manager a write is recorded under. Kubernetes falls back from {@code fieldManager} to
+     * the user agent; calls in process have none, so they are {@code unknown}. The HTTP layer
+     * passes {@code FieldManager.managerOrUserAgent(fieldManager, userAgent)} as fieldManager.
+     */
+    private static String manager(String fieldManager) {
+        return FieldManager.managerOrUserAgent(fieldManager, null);
     }
 
     @Override
