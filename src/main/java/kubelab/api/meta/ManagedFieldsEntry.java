@@ -39,6 +39,8 @@ public record ManagedFieldsEntry(
         // metav1.Time has whole seconds; the trie is copied so no caller can change it later.
         time = time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
         fieldsV1 = fieldsV1 == null ? null : fieldsV1.deepCopy();
+        // The main resource has no subresource: null, left out of JSON, read back the same.
+        subresource = subresource == null || subresource.isEmpty() ? null : subresource;
     }
 
     /** The trie, copied: JSON trees are mutable and this record must not be. */
