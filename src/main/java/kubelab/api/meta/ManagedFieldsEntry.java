@@ -36,16 +36,11 @@ public record ManagedFieldsEntry(
     public static final String FIELDS_V1 = "FieldsV1";
 
     public ManagedFieldsEntry {
-        // metav1.Time has whole seconds; the trie is copied so no caller can change it later.
+        // metav1.Time has whole seconds. The trie is copied so the caller's tree cannot change it
+        // later; it is shared with readers, who must treat it as read-only, as every API object.
         time = time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
         fieldsV1 = fieldsV1 == null ? null : fieldsV1.deepCopy();
         // The main resource has no subresource: null, left out of JSON, read back the same.
         subresource = subresource == null || subresource.isEmpty() ? null : subresource;
-    }
-
-    /** The trie, copied: JSON trees are mutable and this record must not be. */
-    @Override
-    public JsonNode fieldsV1() {
-        return fieldsV1 == null ? null : fieldsV1.deepCopy();
     }
 }

@@ -20,14 +20,31 @@ import kubelab.api.serialization.Json;
  *
  * <p>Real Kubernetes: {@code sigs.k8s.io/structured-merge-diff/fieldpath.PathElement}.
  */
-public record PathElement(Kind kind, String fieldName, SortedMap<String, JsonNode> key, JsonNode value, int index)
-        implements Comparable<PathElement> {
+public final class PathElement implements Comparable<PathElement> {
 
     /** The four kinds of step, in their sort order. */
     public enum Kind { FIELD, KEY, VALUE, INDEX }
 
-    public PathElement {
-        key = key == null ? null : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(key));
+    private final Kind kind;
+    private final String fieldName;
+    private final SortedMap<String, JsonNode> key;
+    private final JsonNode value;
+    private final int index;
+    /** The FieldsV1 key, computed once: elements are compared and hashed by it all the time. */
+    private final String text;
+
+    private PathElement(Kind kind, String fieldName, SortedMap<String, JsonNode> key, JsonNode value, int index) {
+        this.kind = kind;
+        this.fieldName = fieldName;
+        this.key = key == null ? null : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(key));
+        this.value = value == null ? null : value.deepCopy();
+        this.index = index;
+        this.text = switch (kind) {
+            case FIELD -> "f:" + fieldName;
+            case KEY -> "k:" + keyJson(this.key);
+            case VALUE -> "v:" + Json.toJson(value);
+            case INDEX -> "i:" + index;
+        };
     }
 
     public static PathElement field(String name) {
@@ -46,14 +63,23 @@ public record PathElement(Kind kind, String fieldName, SortedMap<String, JsonNod
         return new PathElement(Kind.INDEX, null, null, null, index);
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The field's name ({@link Kind#FIELD}), else null. */
+    public String fieldName() {
+        return fieldName;
+    }
+
+    /** The key fields by name ({@link Kind#KEY}), else null. */
+    public SortedMap<String, JsonNode> key() {
+        return key;
+    }
+
     /** The element as a key of the {@code FieldsV1} trie: {@code f:replicas}, {@code k:{"name":"a"}}. */
     public String toFieldsV1Key() {
-        return switch (kind) {
-            case FIELD -> "f:" + fieldName;
-            case KEY -> "k:" + keyJson();
-            case VALUE -> "v:" + Json.toJson(value);
-            case INDEX -> "i:" + index;
-        };
+        return text;
     }
 
     /** Reads one key of a {@code FieldsV1} trie (anything but {@code "."}). */
@@ -80,7 +106,7 @@ public record PathElement(Kind kind, String fieldName, SortedMap<String, JsonNod
         }
     }
 
-    private String keyJson() {
+    private static String keyJson(SortedMap<String, JsonNode> key) {
         ObjectNode node = Json.mapper().createObjectNode();
         key.forEach(node::set);
         return Json.toJson(node);
@@ -106,22 +132,17 @@ public record PathElement(Kind kind, String fieldName, SortedMap<String, JsonNod
         if (kind != o.kind) {
             return kind.compareTo(o.kind);
         }
-        return switch (kind) {
-            case FIELD -> fieldName.compareTo(o.fieldName);
-            case KEY -> keyJson().compareTo(o.keyJson());
-            case VALUE -> Json.toJson(value).compareTo(Json.toJson(o.value));
-            case INDEX -> Integer.compare(index, o.index);
-        };
+        return kind == Kind.INDEX ? Integer.compare(index, o.index) : text.compareTo(o.text);
     }
 
     // Equality by the printed form, so 80 read as an int and as a long are one key.
     @Override
     public boolean equals(Object o) {
-        return o instanceof PathElement p && compareTo(p) == 0;
+        return o instanceof PathElement p && kind == p.kind && text.equals(p.text);
     }
 
     @Override
     public int hashCode() {
-        return toFieldsV1Key().hashCode();
+        return text.hashCode();
     }
 }
