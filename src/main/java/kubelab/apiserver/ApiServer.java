@@ -168,6 +168,7 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> T create(T object, CreateOptions options) {
         Registry<T> r = registry(classOf(object));
         String ns = object.metadata() == null ? null : object.metadata().namespace();
+        FieldManager.checkName("CreateOptions", options.fieldManager());
         return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM,
                 manager(options.fieldManager()));
     }
@@ -198,6 +199,7 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> T update(T object, UpdateOptions options) {
         Registry<T> r = registry(classOf(object));
         nameOf(object);
+        FieldManager.checkName("UpdateOptions", options.fieldManager());
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
                 options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
@@ -209,6 +211,7 @@ public final class ApiServer implements Api {
             throw ApiException.methodNotSupported(r.type().group(), r.type().plural() + "/status", "update");
         }
         nameOf(object);
+        FieldManager.checkName("UpdateOptions", options.fieldManager());
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
                 options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }

@@ -30,10 +30,6 @@ final class ApplyPatcher {
             throw ApiException.invalid("meta.k8s.io", "PatchOptions", "",
                     List.of(FieldError.required("fieldManager", "is required for apply patch")));
         }
-        if (manager.length() > FieldManager.MAX_MANAGER_LENGTH) {
-            throw ApiException.invalid("meta.k8s.io", "PatchOptions", "",
-                    List.of(FieldError.tooLong("fieldManager", manager, FieldManager.MAX_MANAGER_LENGTH)));
-        }
         ResourceType type = registry.type();
         @SuppressWarnings("unchecked")
         Class<T> javaType = (Class<T>) type.javaType();

@@ -24,6 +24,7 @@ final class PatchApplier {
 
     <T extends KubeObject> ApplyResult<T> patch(Registry<T> registry, String namespace, String name, PatchType type,
                                                 String patchText, PatchOptions options, UserInfo user) {
+        FieldManager.checkName("PatchOptions", options.fieldManager());
         if (type == PatchType.APPLY) {
             return ApplyPatcher.apply(registry, namespace, name, patchText, options, user);
         }

@@ -10,6 +10,7 @@ import kubelab.api.meta.KubeObject;
 import kubelab.api.meta.ManagedFieldsEntry;
 import kubelab.api.serialization.Json;
 import kubelab.apiserver.ApiException;
+import kubelab.apiserver.FieldError;
 import kubelab.apiserver.apply.ManagedFields.Manager;
 import kubelab.apiserver.apply.TypedValue.Comparison;
 import kubelab.time.Clock;
@@ -75,18 +76,71 @@ public final class FieldManager<T extends KubeObject> {
         return prefix.length() > MAX_MANAGER_LENGTH ? prefix.substring(0, MAX_MANAGER_LENGTH) : prefix;
     }
 
+    /**
+     * What is wrong with a {@code fieldManager} option: more than 128 characters, or a character
+     * that does not print. Empty means fine (no manager is allowed, except for apply).
+     */
+    public static List<FieldError> validateName(String fieldManager) {
+        List<FieldError> errors = new ArrayList<>();
+        if (fieldManager == null) {
+            return errors;
+        }
+        if (fieldManager.length() > MAX_MANAGER_LENGTH) {
+            errors.add(FieldError.tooLong("fieldManager", fieldManager, MAX_MANAGER_LENGTH));
+        }
+        int position = 0;
+        for (int cp : fieldManager.codePoints().toArray()) {
+            if (!printable(cp)) {
+                errors.add(FieldError.invalid("fieldManager", fieldManager,
+                        String.format("invalid character U+%04X (at position %d)", cp, position)));
+            }
+            position += Character.charCount(cp);
+        }
+        return errors;
+    }
+
+    /** Refuses a bad {@code fieldManager} as Kubernetes does: 422 on {@code CreateOptions} and the like. */
+    public static void checkName(String optionsKind, String fieldManager) {
+        List<FieldError> errors = validateName(fieldManager);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("meta.k8s.io", optionsKind, "", errors);
+        }
+    }
+
+    /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+    private static boolean printable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
     // ---- update ---------------------------------------------------------------------------------
 
     /**
      * {@code updated} with its managed fields after {@code manager} wrote it over {@code live}
      * (null for a create) through {@code subresource} ({@code ""} or {@code "status"}). The base is
-     * the managed fields {@code updated} carries, or {@code live}'s if it carries none. If the
+     * the managed fields {@code updated} carries, or {@code live}'s if it carries none or the write
+     * is through a subresource. If the
      * object does not fit its type's merge rules the managed fields are dropped, as Kubernetes
      * does, rather than failing the write.
      */
     public T update(T live, T updated, String manager, String subresource) {
+        // A client may rewrite managed fields with an update (managedFields: [{}] resets them); one
+        // that sends none keeps them, and a subresource cannot change them.
         List<ManagedFieldsEntry> base = updated.metadata().managedFields();
-        if (base.isEmpty() && live != null) {
+        boolean subresourceWrite = subresource != null && !subresource.isEmpty();
+        if ((base.isEmpty() || subresourceWrite) && live != null) {
             base = live.metadata().managedFields();
         }
         try {
