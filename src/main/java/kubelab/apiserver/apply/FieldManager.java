@@ -131,9 +131,8 @@ public final class FieldManager<T extends KubeObject> {
      * {@code updated} with its managed fields after {@code manager} wrote it over {@code live}
      * (null for a create) through {@code subresource} ({@code ""} or {@code "status"}). The base is
      * the managed fields {@code updated} carries, or {@code live}'s if it carries none or the write
-     * is through a subresource. If the
-     * object does not fit its type's merge rules the managed fields are dropped, as Kubernetes
-     * does, rather than failing the write.
+     * is through a subresource. If the object does not fit its type's merge rules the managed
+     * fields are dropped, as Kubernetes does, rather than failing the write.
      */
     public T update(T live, T updated, String manager, String subresource) {
         // A client may rewrite managed fields with an update (managedFields: [{}] resets them); one
