@@ -39,6 +39,9 @@ public final class FieldManager<T extends KubeObject> {
     /** Who owns the fields of an object that had no managed fields when it was first applied. */
     public static final String BEFORE_FIRST_APPLY = "before-first-apply";
     public static final String STATUS = "status";
+    /** How many Update entries an object keeps; older ones are merged into {@link #ANCIENT_CHANGES}. */
+    public static final int MAX_UPDATE_MANAGERS = 10;
+    public static final String ANCIENT_CHANGES = "ancient-changes";
 
     /** Fields no manager owns: identity and what the server sets ({@code stripMeta} in Kubernetes). */
     private static final FieldSet SERVER_FIELDS = FieldSet.of(List.of(
@@ -156,6 +159,7 @@ public final class FieldManager<T extends KubeObject> {
                 managed.times.put(me, clock.now());
             }
             managed.dropEmpty();
+            capUpdateManagers(managed);
             return withManagedFields(updated, managed.encode());
         } catch (ApplyException | IllegalArgumentException e) {
             return withManagedFields(updated, List.of());
@@ -229,7 +233,36 @@ public final class FieldManager<T extends KubeObject> {
             return live;
         }
         managed.times.put(me, clock.now());
+        capUpdateManagers(managed);
         return withManagedFields(object, managed.encode());
+    }
+
+    /**
+     * Keeps at most {@link #MAX_UPDATE_MANAGERS} Update entries, so that an object written by
+     * ever-new managers does not grow without end: the oldest are merged into one
+     * {@code ancient-changes} entry, which keeps their fields and the newest of their times.
+     */
+    private void capUpdateManagers(ManagedFields managed) {
+        List<Manager> updaters = managed.sets.keySet().stream()
+                .filter(k -> ManagedFieldsEntry.UPDATE.equals(k.operation()))
+                .sorted(java.util.Comparator.comparing((Manager k) -> managed.times.getOrDefault(k, java.time.Instant.EPOCH))
+                        .thenComparing(Manager::toString))
+                .toList();
+        if (updaters.size() <= MAX_UPDATE_MANAGERS) {
+            return;
+        }
+        Manager bucket = new Manager(ANCIENT_CHANGES, ManagedFieldsEntry.UPDATE, type.apiVersion(), "");
+        FieldSet merged = managed.sets.getOrDefault(bucket, new FieldSet());
+        java.time.Instant newest = managed.times.get(bucket);
+        for (Manager oldest : updaters.subList(0, updaters.size() - MAX_UPDATE_MANAGERS + 1)) {
+            merged = merged.union(managed.sets.remove(oldest));
+            java.time.Instant t = managed.times.remove(oldest);
+            newest = newest == null || t != null && t.isAfter(newest) ? t : newest;
+        }
+        managed.sets.put(bucket, merged);
+        if (newest != null) {
+            managed.times.put(bucket, newest);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

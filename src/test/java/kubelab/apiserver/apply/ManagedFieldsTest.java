@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Managed fields on create, update and patch")
 class ManagedFieldsTest {
-    private final ApiServer api = new ApiServer(new MemoryStore(), Scheme.standard(), new SimulatedLoop(1));
+    private final SimulatedLoop loop = new SimulatedLoop(1);
+    private final ApiServer api = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
 
     private ConfigMap create(String manager) {
         return api.create(ConfigMap.of("default", "settings", Map.of("mode", "fast")), new CreateOptions(false, manager));
@@ -111,6 +112,28 @@ class ManagedFieldsTest {
                 "{\"data\":{\"level\":\"3\"}}", new PatchOptions(false, "kubectl", true)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
                         .endsWith("force: Forbidden: may not be specified for non-apply patch"));
+    }
+
+    @Test
+    @DisplayName("at most ten Update entries are kept: the oldest are merged into \"ancient-changes\"")
+    void capUpdateManagers() {
+        create("m0");
+        for (int i = 1; i <= 11; i++) {
+            loop.advance(java.time.Duration.ofSeconds(1));
+            ConfigMap cm = api.get(ConfigMap.class, "default", "settings");
+            java.util.Map<String, String> data = new java.util.TreeMap<>(cm.data());
+            data.put("k" + i, "v");
+            api.update(cm.withData(data), new UpdateOptions(false, "m" + i));
+        }
+
+        ConfigMap cm = api.get(ConfigMap.class, "default", "settings");
+        assertThat(cm.metadata().managedFields()).hasSize(10);
+        ManagedFieldsEntry ancient = cm.metadata().managedFields().stream()
+                .filter(e -> e.manager().equals("ancient-changes")).findFirst().orElseThrow();
+        assertThat(Json.toJson(ancient.fieldsV1()))
+                .isEqualTo("{\"f:data\":{\".\":{},\"f:k1\":{},\"f:k2\":{},\"f:mode\":{}}}");
+        assertThat(cm.metadata().managedFields()).extracting(ManagedFieldsEntry::manager)
+                .doesNotContain("m0", "m1", "m2").contains("m3", "m11");
     }
 
     @Test
