@@ -91,7 +91,7 @@ public final class HttpBench {
     }
 
     Result measure(BenchTarget t) throws Exception {
-        out.println("== " + t.name() + " on http://" + t.base());
+        out.println("== " + t.name() + " on http://" + t.base() + "; load average before: " + loadAverage());
         HttpLoad load = new HttpLoad(t);
         for (String ns : List.of("warm", "bench", "list", "latency", "fan")) {
             load.send(load.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + ns + "\"}}"));
@@ -119,7 +119,18 @@ public final class HttpBench {
         // 6. watch fan-out
         Percentiles watch = Percentiles.of(new WatchFanOut(t, load, watchers, events).run("fan"));
         report(String.format(Locale.ROOT, "watch: %,d WebSocket watchers x %d creates: %s", watchers, events, watch), load);
+        out.println("  load average after: " + loadAverage());
         return new Result(t.name(), createRate, getRate, listRate, mutating, watch);
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: other work on the cores shows in the latencies. */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private void report(String line, HttpLoad load) {
