@@ -51,8 +51,8 @@ public final class HttpBench {
 
     /** Options as {@code --name=value}; each has a default. */
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> o = new LinkedHashMap<>(Map.of("creates", 10_000, "clients", 8, "lists", 200,
-                "rate", 500, "seconds", 10, "watchers", 1_000, "events", 20));
+        Map<String, Integer> o = new LinkedHashMap<>(Map.of("creates", 2_000, "clients", 8, "lists", 200,
+                "rate", 500, "seconds", 5, "watchers", 1_000, "events", 20));
         List<String> only = new ArrayList<>(List.of("kubelab", "mock"));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
@@ -97,8 +97,8 @@ public final class HttpBench {
             load.send(load.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + ns + "\"}}"));
         }
         // 1. warm-up
-        load.closedLoop(3_000, clients, i -> createIn(load, "warm", "w-" + i));
-        load.closedLoop(3_000, clients, i -> load.get("/api/v1/namespaces/warm/configmaps/w-" + i));
+        load.closedLoop(1_000, clients, i -> createIn(load, "warm", "w-" + i));
+        load.closedLoop(1_000, clients, i -> load.get("/api/v1/namespaces/warm/configmaps/w-" + i));
         load.closedLoop(50, clients, i -> load.get("/api/v1/namespaces/warm/configmaps"));
         report("warm-up", load);
         // 2. creates
