@@ -77,7 +77,7 @@ final class ResourceHandler {
                     x.sendJson(200, TableConvertor.table(type.kind(), result.value.items(), result.now,
                             result.value.resourceVersion(), result.value.continueToken()));
                 } else {
-                    x.send(200, Exchange.JSON, Bodies.list(type, result.value));
+                    x.send(200, Exchange.JSON, Bodies.list(type, result.value, encoder::objectBytes));
                 }
             }
             case "watch" -> {
