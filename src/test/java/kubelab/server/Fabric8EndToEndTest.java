@@ -252,6 +252,69 @@ class Fabric8EndToEndTest {
         }
     }
 
+    @Test
+    @DisplayName("the informer's watch URL (allowWatchBookmarks=true) gets BOOKMARK events that fabric8 decodes as the kind with only a resourceVersion")
+    void bookmarks() throws Exception {
+        String ns = namespace("f8-bookmark");
+        var configMaps = client.configMaps().inNamespace(ns);
+        configMaps.resource(configMap(ns, "one", Map.of(), Map.of())).create();
+        CountDownLatch synced = new CountDownLatch(1);
+        try (SharedIndexInformer<ConfigMap> informer = configMaps.inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(ConfigMap cm) {
+                synced.countDown();
+            }
+
+            @Override
+            public void onUpdate(ConfigMap before, ConfigMap after) {
+            }
+
+            @Override
+            public void onDelete(ConfigMap cm, boolean finalStateUnknown) {
+            }
+        }, 0)) {
+            assertThat(synced.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            URI watchUri = requests.stream().filter(u -> isFor(u, ns) && has(u, "watch=true")).findFirst().orElseThrow();
+            assertThat(watchUri.getQuery()).contains("allowWatchBookmarks=true").contains("timeoutSeconds=");
+
+            // The same watch, opened by hand: a BOOKMARK arrives within a minute of cluster time.
+            BlockingQueue<String> bookmarks = new LinkedBlockingQueue<>();
+            java.net.http.WebSocket ws = live.client.newWebSocketBuilder().header("Authorization", "Bearer " + LiveServer.ADMIN)
+                    .buildAsync(URI.create(watchUri.toString().replaceFirst("^http", "ws")), new java.net.http.WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                if (text.toString().contains("\"BOOKMARK\"")) {
+                                    bookmarks.add(text.toString());
+                                }
+                                text.setLength(0);
+                            }
+                            w.request(1);
+                            return null;
+                        }
+                    }).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            String bookmark = bookmarks.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+            assertThat(bookmark).as("a BOOKMARK within %s s", TIMEOUT_SECONDS).isNotNull();
+            io.fabric8.kubernetes.api.model.WatchEvent event = client.getKubernetesSerialization()
+                    .unmarshal(bookmark, io.fabric8.kubernetes.api.model.WatchEvent.class);
+            assertThat(event.getType()).isEqualTo("BOOKMARK");
+            assertThat(event.getObject()).isInstanceOfSatisfying(ConfigMap.class, cm ->
+                    assertThat(Long.parseLong(cm.getMetadata().getResourceVersion()))
+                            .isGreaterThanOrEqualTo(watchedFrom(watchUri)));
+            assertThat(informer.isWatching()).isTrue();
+        }
+    }
+
+    /** The resourceVersion a watch started from: a bookmark never goes back before it. */
+    private static long watchedFrom(URI watch) {
+        return List.of(watch.getQuery().split("&")).stream().filter(p -> p.startsWith("resourceVersion="))
+                .mapToLong(p -> Long.parseLong(p.substring("resourceVersion=".length()))).findFirst().orElseThrow();
+    }
+
     private static boolean isFor(URI u, String ns) {
         return u.getPath().equals("/api/v1/namespaces/" + ns + "/configmaps");
     }
