@@ -68,7 +68,7 @@ final class Subresources {
                     cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
             case "status:update" -> {
                 KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
-                UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+                UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
                 resources.sendObject(x, type, 200, cluster.call(c -> api.updateStatus(obj, options)));
             }
             case "status:patch" -> patchStatus(x, type, api, ns);
@@ -105,7 +105,7 @@ final class Subresources {
             throw ApiException.unsupportedMediaType(patchType.contentType() + " on the status subresource");
         }
         JsonNode patch = Bodies.parse(x.body(), Exchange.JSON);
-        UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+        UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
         Class<KubeObject> cls = ResourceHandler.javaType(type);
         KubeObject result = cluster.call(c -> {
             KubeObject current = api.get(cls, ns, x.info.name());
@@ -180,7 +180,7 @@ final class Subresources {
                 patch.putObject("metadata").put("resourceVersion", rv);   // a PUT of a Scale is conditional
             }
             KubeObject updated = api.patch(cls, ns, x.info.name(), PatchType.MERGE, Json.toJson(patch),
-                    new PatchOptions(dryRun, x.param("fieldManager"), false));
+                    new PatchOptions(dryRun, ResourceHandler.fieldManager(x), false));
             return scale(type, updated);
         });
         x.sendJson(200, result);

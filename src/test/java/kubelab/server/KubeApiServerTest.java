@@ -246,4 +246,19 @@ class KubeApiServerTest {
         assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("socket");
         ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
+
+    @Test
+    @DisplayName("server-side apply over HTTP: 201 when it creates, 200 after, the manager recorded in managedFields; no fieldManager is 422")
+    void serverSideApply() throws Exception {
+        String cm = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{\"a\":\"1\"}}";
+        String path = "/api/v1/namespaces/default/configmaps/applied?fieldManager=notebook";
+        HttpResponse<String> first = live.send(LiveServer.ADMIN, "PATCH", path, "application/apply-patch+yaml", cm);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(first).path("metadata").path("managedFields").get(0).path("manager").asText()).isEqualTo("notebook");
+        assertThat(json(first).path("metadata").path("managedFields").get(0).path("operation").asText()).isEqualTo("Apply");
+        assertThat(live.send(LiveServer.ADMIN, "PATCH", path, "application/apply-patch+yaml", cm).statusCode()).isEqualTo(200);
+        HttpResponse<String> nameless = live.send(LiveServer.ADMIN, "PATCH", "/api/v1/namespaces/default/configmaps/applied",
+                "application/apply-patch+yaml", cm);
+        assertThat(nameless.statusCode()).isEqualTo(422);
+    }
 }

@@ -252,4 +252,31 @@ class KubectlEndToEndTest {
             watching.destroy();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kubectls")
+    @DisplayName("apply --server-side creates and owns fields; a field another manager changed is a conflict until --force-conflicts")
+    void serverSideApply(Kubectl k) throws Exception {
+        namespace(k);
+        String ns = k.namespace();
+        String manifest = deployment("ssa", "nginx", 2);
+        ServeFixture.Result created = runWithInput(k, manifest, "apply", "--server-side", "-n", ns, "-f", "-");
+        assertThat(created.out()).as("%s", created).isEqualTo("deployment.apps/ssa serverside-applied\n");
+        // kubectl 1.21+ hides managedFields unless asked; 1.20 always shows them
+        List<String> get = new ArrayList<>(List.of("get", "deployment", "ssa", "-n", ns, "-o",
+                "jsonpath={.metadata.managedFields[*].manager}"));
+        if (!k.version().equals("1.20")) {
+            get.add("--show-managed-fields");
+        }
+        String managers = ok(k, get.toArray(String[]::new));
+        assertThat(managers).contains("kubectl");
+
+        ok(k, "scale", "-n", ns, "deployment/ssa", "--replicas=4");
+        ServeFixture.Result conflict = runWithInput(k, manifest, "apply", "--server-side", "-n", ns, "-f", "-");
+        assertThat(conflict.exit()).isNotZero();
+        assertThat(conflict.err()).contains("Apply failed with 1 conflict").contains(".spec.replicas");
+        ServeFixture.Result forced = runWithInput(k, manifest, "apply", "--server-side", "--force-conflicts", "-n", ns, "-f", "-");
+        assertThat(forced.exit()).as("%s", forced).isZero();
+        assertThat(ok(k, "get", "deployment", "ssa", "-n", ns, "-o", "jsonpath={.spec.replicas}")).isEqualTo("2");
+    }
 }
