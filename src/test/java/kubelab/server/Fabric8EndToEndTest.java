@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -328,7 +327,6 @@ class Fabric8EndToEndTest {
     }
 
     @Test
-    @Disabled("server-side apply lands with wip/apply")
     @DisplayName("server-side apply creates a ConfigMap, then changes only the fields its manager owns")
     void serverSideApply() {
         String ns = namespace("f8-apply");
