@@ -310,11 +310,13 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
 
     /** Ends every watch from the server's side, as a restarting API server does. */
     public void endAll() {
-        lock.readLock().lock();
+        // The write lock, not the read lock: a watcher delivering on the calling thread removes
+        // itself at once, and a read lock cannot be upgraded to the write lock that takes.
+        lock.writeLock().lock();
         try {
             watchers.all().forEach(w -> w.terminate(null));
         } finally {
-            lock.readLock().unlock();
+            lock.writeLock().unlock();
         }
     }
 
