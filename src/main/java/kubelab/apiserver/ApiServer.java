@@ -346,7 +346,8 @@ public final class ApiServer implements Api {
     // ---- timers ---------------------------------------------------------------------------------
 
     private void sendBookmarks() {
-        registries.values().forEach(r -> r.cacher().sendBookmarks());
+        long current = store.currentRevision();
+        registries.values().forEach(r -> r.cacher().sendBookmarks(current));
     }
 
     /**

@@ -322,9 +322,19 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
 
     /** Sends a BOOKMARK with the current revision to every watcher that asked for bookmarks. */
     public void sendBookmarks() {
+        sendBookmarks(0);
+    }
+
+    /**
+     * Sends a BOOKMARK to each watcher that asked for them, at the store's revision
+     * {@code storeRevision} if that is newer than this type's last change: the cache has seen every
+     * write up to it (the store tells it before a write returns), so no event of this type lies in
+     * between, and a client resuming from the bookmark never goes back behind a list it made.
+     */
+    public void sendBookmarks(long storeRevision) {
         lock.readLock().lock();
         try {
-            String rv = Long.toString(revision);
+            String rv = Long.toString(Math.max(revision, storeRevision));
             for (CacheWatcher<T> w : watchers.all()) {
                 if (w.wantsBookmarks()) {
                     w.send(WatchEvent.bookmark(rv));
