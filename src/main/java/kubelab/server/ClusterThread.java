@@ -220,6 +220,7 @@ public final class ClusterThread implements Executor, AutoCloseable {
 
     /** One turn of the pump. */
     private void turn() throws InterruptedException {
+        // tag::cluster-thread-turn[]
         // 1. the requests that arrived, in order
         for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
             r.run();
@@ -240,6 +241,7 @@ public final class ClusterThread implements Executor, AutoCloseable {
         if (next != null) {
             next.run();
         }
+        // end::cluster-thread-turn[]
     }
 
     private void drain() {

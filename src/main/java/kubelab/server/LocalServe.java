@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import kubelab.api.serialization.Json;
 import kubelab.apiserver.ApiException;
 import kubelab.apiserver.auth.AuditEvent;
 import kubelab.cluster.Cluster;
@@ -190,33 +191,41 @@ public final class LocalServe implements AutoCloseable {
         return text;
     }
 
-    /** {@link #rawWatch(String, int, Consumer)} with nothing done during the watch. */
-    public List<String> rawWatch(String path, int lines) throws IOException, InterruptedException {
-        return rawWatch(path, lines, c -> { });
-    }
-
     /**
      * Opens {@code GET path?watch=true} as the admin, with the JDK's HTTP client, and returns the
      * first {@code lines} lines of the response as they came over the wire: one JSON watch event
-     * each ({@code {"type":"ADDED","object":{...}}}). Once the first line has arrived,
-     * {@code during} runs on the cluster (here, on the calling thread), so its changes come as
-     * the next lines. The calling thread pumps the cluster meanwhile.
+     * each ({@code {"type":"ADDED","object":{...}}}), first an ADDED for every object that exists.
+     * The calling thread pumps the cluster meanwhile.
      */
-    public List<String> rawWatch(String path, int lines, Consumer<Cluster> during)
+    public List<String> rawWatch(String path, int lines) throws IOException, InterruptedException {
+        return readLines(path + (path.contains("?") ? "&" : "?") + "watch=true", lines);
+    }
+
+    /**
+     * As a client that misses nothing does it: lists {@code path}, runs {@code change} on the
+     * cluster (here, on the calling thread), then watches from the list's resourceVersion and
+     * returns the first {@code lines} lines: the change, and what the cluster's components did
+     * about it while the calling thread pumped.
+     */
+    public List<String> rawWatch(String path, int lines, Consumer<Cluster> change)
             throws IOException, InterruptedException {
+        String list = String.join("\n", readLines(path, Integer.MAX_VALUE));
+        String resourceVersion = Json.mapper().readTree(list).at("/metadata/resourceVersion").asText("");
+        change.accept(cluster);
+        return readLines(path + (path.contains("?") ? "&" : "?") + "watch=true&resourceVersion=" + resourceVersion, lines);
+    }
+
+    /** The first {@code lines} lines of {@code GET pathAndQuery}, read while this thread pumps. */
+    private List<String> readLines(String pathAndQuery, int lines) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path + (path.contains("?") ? "&" : "?") + "watch=true"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + pathAndQuery))
                 .header("Authorization", "Bearer " + credentials.adminToken())
                 .header("Accept", "application/json").GET().build();
         List<String> got = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> reading = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenAccept(response -> read(response, lines, got));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        pump.pumpUntil(() -> !got.isEmpty() || reading.isDone() || System.nanoTime() > deadline);
-        if (!got.isEmpty()) {
-            during.accept(cluster);
-        }
         pump.pumpUntil(() -> reading.isDone() || System.nanoTime() > deadline);
         reading.cancel(true);
         synchronized (got) {

@@ -74,7 +74,7 @@ class LocalServeTest {
     }
 
     @Test
-    @DisplayName("a raw watch is JSON lines: ADDED for what exists, then the change made while it was open")
+    @DisplayName("a raw watch is JSON lines: ADDED for each object that exists")
     void rawWatch() throws Exception {
         cluster.apply("""
                 apiVersion: v1
@@ -82,13 +82,29 @@ class LocalServeTest {
                 metadata: {name: watched, namespace: default}
                 data: {k: v}
                 """);
-        List<String> lines = serve.rawWatch("/api/v1/namespaces/default/configmaps?fieldSelector=metadata.name%3Dwatched", 2,
-                c -> c.api().delete(kubelab.api.core.ConfigMap.class, "default", "watched"));
-        assertThat(lines).hasSize(2);
+        List<String> lines = serve.rawWatch("/api/v1/namespaces/default/configmaps?fieldSelector=metadata.name%3Dwatched", 1);
         JsonNode first = Json.mapper().readTree(lines.get(0));
-        JsonNode second = Json.mapper().readTree(lines.get(1));
         assertThat(first.path("type").asText()).isEqualTo("ADDED");
         assertThat(first.at("/object/metadata/name").asText()).isEqualTo("watched");
-        assertThat(second.path("type").asText()).isEqualTo("DELETED");
+    }
+
+    @Test
+    @DisplayName("a watch from a list's resourceVersion sees the change made after the list, then what the scheduler and the kubelet did")
+    void rawWatchFromList() throws Exception {
+        List<String> lines = serve.rawWatch("/api/v1/namespaces/default/pods?labelSelector=app%3Dwatched", 3,
+                c -> c.apply("""
+                        apiVersion: v1
+                        kind: Pod
+                        metadata: {name: watched, labels: {app: watched}}
+                        spec:
+                          containers: [{name: web, image: nginx:1.14.2}]
+                        """));
+        assertThat(lines).hasSize(3);
+        List<String> types = new java.util.ArrayList<>();
+        for (String line : lines) {
+            types.add(Json.mapper().readTree(line).path("type").asText());
+        }
+        assertThat(types).containsExactly("ADDED", "MODIFIED", "MODIFIED");
+        assertThat(Json.mapper().readTree(lines.get(1)).at("/object/spec/nodeName").asText()).startsWith("node-");
     }
 }
