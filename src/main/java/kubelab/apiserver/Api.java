@@ -73,6 +73,33 @@ public interface Api {
                                    String patch, PatchOptions options);
 
     /**
+     * Server-side apply: merges {@code configuration} (YAML or JSON: a partial object with
+     * apiVersion, kind and metadata.name) into the stored object as {@code options.fieldManager()}'s
+     * intent, or creates the object if there is none. {@code options.force()} takes over fields
+     * other managers own.
+     *
+     * <p>The default asks first whether the object exists; servers answer in one step.
+     *
+     * @return the object as stored and whether the apply created it
+     * @throws ApiException 409 Conflict listing the fields other managers own (reason Conflict,
+     *                      causes of type FieldManagerConflict); 422 without a fieldManager
+     */
+    default <T extends KubeObject> ApplyResult<T> apply(Class<T> type, String namespace, String name,
+                                                        String configuration, PatchOptions options) {
+        boolean existed;
+        try {
+            get(type, namespace, name);
+            existed = true;
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+            existed = false;
+        }
+        return new ApplyResult<>(patch(type, namespace, name, PatchType.APPLY, configuration, options), !existed);
+    }
+
+    /**
      * Deletes an object. With finalizers, or a grace period (pods), the object first gets a
      * deletionTimestamp and stays until they are done; the result says which happened.
      */

@@ -113,12 +113,13 @@ public final class ApiException extends RuntimeException {
                 new Status.Details(null, group, resource, null, null, null)));
     }
 
-    /** 415: a patch type the server does not accept (yet). */
+    /** 415: a patch type the server does not accept. */
     public static ApiException unsupportedMediaType(String contentType) {
         return new ApiException(Status.failure(415, "UnsupportedMediaType",
                 "the body of the request was in an unknown format - accepted media types include: "
                         + "application/json-patch+json, application/merge-patch+json, "
-                        + "application/strategic-merge-patch+json (not " + contentType + ")", null));
+                        + "application/strategic-merge-patch+json, application/apply-patch+yaml (not "
+                        + contentType + ")", null));
     }
 
     /** 503: the server cannot serve the request now (it is starting or shutting down). */

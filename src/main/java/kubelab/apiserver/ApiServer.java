@@ -20,6 +20,7 @@ import kubelab.api.labels.Selector;
 import kubelab.api.meta.KubeObject;
 import kubelab.apiserver.admission.AdmissionChain;
 import kubelab.apiserver.admission.AdmissionPlugin;
+import kubelab.apiserver.apply.FieldManager;
 import kubelab.apiserver.cacher.Cacher;
 import kubelab.apiserver.cacher.Filter;
 import kubelab.apiserver.registry.IdGenerator;
@@ -167,7 +168,9 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> T create(T object, CreateOptions options) {
         Registry<T> r = registry(classOf(object));
         String ns = object.metadata() == null ? null : object.metadata().namespace();
-        return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM);
+        FieldManager.checkName("CreateOptions", options.fieldManager());
+        return r.create(object, namespaceFor(r.type(), ns), options.dryRun(), UserInfo.SYSTEM,
+                manager(options.fieldManager()));
     }
 
     @Override
@@ -196,8 +199,9 @@ public final class ApiServer implements Api {
     public <T extends KubeObject> T update(T object, UpdateOptions options) {
         Registry<T> r = registry(classOf(object));
         nameOf(object);
+        FieldManager.checkName("UpdateOptions", options.fieldManager());
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
-                options.dryRun(), UserInfo.SYSTEM);
+                options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
     @Override
@@ -207,8 +211,9 @@ public final class ApiServer implements Api {
             throw ApiException.methodNotSupported(r.type().group(), r.type().plural() + "/status", "update");
         }
         nameOf(object);
+        FieldManager.checkName("UpdateOptions", options.fieldManager());
         return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
-                options.dryRun(), UserInfo.SYSTEM);
+                options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
     /**
@@ -263,7 +268,24 @@ public final class ApiServer implements Api {
                                           String patch, PatchOptions options) {
         Registry<T> r = registry(type);
         String ns = namespaceFor(r.type(), namespace);
-        return patcher.patch(r, ns, requireName(name), patchType, patch, options, UserInfo.SYSTEM);
+        return patcher.patch(r, ns, requireName(name), patchType, patch, options, UserInfo.SYSTEM).object();
+    }
+
+    @Override
+    public <T extends KubeObject> ApplyResult<T> apply(Class<T> type, String namespace, String name,
+                                                       String configuration, PatchOptions options) {
+        Registry<T> r = registry(type);
+        String ns = namespaceFor(r.type(), namespace);
+        return patcher.patch(r, ns, requireName(name), PatchType.APPLY, configuration, options, UserInfo.SYSTEM);
+    }
+
+    /**
+     * The manager a write is recorded under. Kubernetes falls back from {@code fieldManager} to
+     * the user agent; calls in process have none, so they are {@code unknown}. The HTTP layer
+     * passes {@code FieldManager.managerOrUserAgent(fieldManager, userAgent)} as fieldManager.
+     */
+    private static String manager(String fieldManager) {
+        return FieldManager.managerOrUserAgent(fieldManager, null);
     }
 
     @Override

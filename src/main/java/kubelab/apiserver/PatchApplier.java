@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.serialization.Json;
+import kubelab.apiserver.apply.FieldManager;
 import kubelab.apiserver.patch.JsonMergePatch;
 import kubelab.apiserver.patch.JsonPatch;
 import kubelab.apiserver.patch.PatchException;
@@ -12,7 +13,7 @@ import kubelab.apiserver.registry.Registry;
 
 /**
  * PATCH: read the stored object, apply the patch to its JSON, decode the result and store it as an
- * update. A patch that names a resourceVersion is a precondition (a stale one is a 409); one that
+ * update (server-side apply goes to {@link ApplyPatcher}). A patch that names a resourceVersion is a precondition (a stale one is a 409); one that
  * does not is applied to whatever is stored, and re-applied if another writer got in between.
  *
  * <p>Real Kubernetes: {@code k8s.io/apiserver/pkg/endpoints/handlers/patch.go}.
@@ -21,11 +22,17 @@ final class PatchApplier {
     /** How often a patch without a resourceVersion is retried after losing a race. */
     private static final int MAX_ATTEMPTS = 5;
 
-    <T extends KubeObject> T patch(Registry<T> registry, String namespace, String name, PatchType type,
-                                   String patchText, PatchOptions options, UserInfo user) {
+    <T extends KubeObject> ApplyResult<T> patch(Registry<T> registry, String namespace, String name, PatchType type,
+                                                String patchText, PatchOptions options, UserInfo user) {
+        FieldManager.checkName("PatchOptions", options.fieldManager());
         if (type == PatchType.APPLY) {
-            throw ApiException.unsupportedMediaType(type.contentType());
+            return ApplyPatcher.apply(registry, namespace, name, patchText, options, user);
         }
+        if (options.force()) {
+            throw ApiException.invalid("meta.k8s.io", "PatchOptions", "", java.util.List.of(
+                    FieldError.forbidden("force", "may not be specified for non-apply patch")));
+        }
+        String manager = FieldManager.managerOrUserAgent(options.fieldManager(), null);
         JsonNode patch = parse(patchText, type);
         boolean pinned = patch.path("metadata").hasNonNull("resourceVersion");
         @SuppressWarnings("unchecked")
@@ -57,7 +64,8 @@ final class PatchApplier {
                         + "\" cannot be handled as a " + registry.type().kind() + ": " + rootMessage(e));
             }
             try {
-                return registry.update(object, namespace, Registry.Part.MAIN, options.dryRun(), user);
+                return new ApplyResult<>(
+                        registry.update(object, namespace, Registry.Part.MAIN, options.dryRun(), user, manager), false);
             } catch (ApiException e) {
                 if (pinned || e.code() != 409 || !"Conflict".equals(e.reason()) || attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -78,7 +86,7 @@ final class PatchApplier {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

@@ -206,8 +206,9 @@ public final class Kubelet {
         if (!Objects.equals(oldPod.spec(), newPod.spec())) {
             return true;
         }
-        return !Objects.equals(oldPod.metadata().withResourceVersion(null).withGeneration(null),
-                newPod.metadata().withResourceVersion(null).withGeneration(null));
+        // Who wrote which field (managedFields) changes with every write and says nothing to do.
+        return !Objects.equals(oldPod.metadata().withResourceVersion(null).withGeneration(null).withManagedFields(null),
+                newPod.metadata().withResourceVersion(null).withGeneration(null).withManagedFields(null));
     }
 
     private void podGone(Pod pod) {

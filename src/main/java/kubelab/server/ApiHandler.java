@@ -51,6 +51,10 @@ final class ApiHandler extends Handler.Abstract {
     private final ResourceHandler resources;
     private final Subresources subresources;
     private final String gitVersion;
+    /** How long a successful token authentication is remembered (kube-apiserver's token cache: 10 s). */
+    static final Duration AUTHENTICATION_TTL = Duration.ofSeconds(10);
+    private final com.google.common.cache.Cache<String, UserInfo> authenticated = com.google.common.cache.CacheBuilder
+            .newBuilder().expireAfterWrite(AUTHENTICATION_TTL).maximumSize(10_000).build();
 
     ApiHandler(ClusterThread cluster, ApiMetrics metrics, Executor writers, ServerWebSocketContainer webSockets,
                String gitVersion) {
@@ -61,7 +65,7 @@ final class ApiHandler extends Handler.Abstract {
         this.openApi = OpenApi.forScheme(scheme, new OpenApi.Options(gitVersion, true));
         this.metrics = metrics;
         this.resources = new ResourceHandler(cluster, writers, metrics, webSockets);
-        this.subresources = new Subresources(cluster, resources, webSockets);
+        this.subresources = new Subresources(cluster, resources, webSockets, writers);
         this.gitVersion = gitVersion;
     }
 
@@ -77,8 +81,7 @@ final class ApiHandler extends Handler.Abstract {
         Exchange x = new Exchange(request, response, callback, info, query);
         boolean finished = true;
         try {
-            String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-            UserInfo user = cluster.call(c -> chain.authentication().authenticateHeader(authorization));
+            UserInfo user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             finished = info.resourceRequest() ? resource(x, user) : nonResource(x, user);
         } catch (ApiException e) {
             x.sendError(e);
@@ -93,6 +96,24 @@ final class ApiHandler extends Handler.Abstract {
                     Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
+    }
+
+    /**
+     * The user behind an Authorization header. A successful authentication is remembered for
+     * {@link #AUTHENTICATION_TTL}, as kube-apiserver caches token reviews, so most requests cross
+     * to the cluster thread once (for their call), not twice. Failures are never cached.
+     */
+    private UserInfo authenticate(String authorization) {
+        if (authorization == null) {
+            return cluster.call(c -> chain.authentication().authenticateHeader(null));
+        }
+        UserInfo known = authenticated.getIfPresent(authorization);
+        if (known != null) {
+            return known;
+        }
+        UserInfo user = cluster.call(c -> chain.authentication().authenticateHeader(authorization));
+        authenticated.put(authorization, user);
+        return user;
     }
 
     /** Kubernetes' metric verbs: the HTTP method in capitals, LIST and WATCH for collections, APPLY for apply patches. */

@@ -14,6 +14,7 @@ import kubelab.api.serialization.Json;
 import kubelab.apiserver.Api;
 import kubelab.apiserver.ApiException;
 import kubelab.apiserver.ApiWatch;
+import kubelab.apiserver.ApplyResult;
 import kubelab.apiserver.CreateOptions;
 import kubelab.apiserver.DeleteOptions;
 import kubelab.apiserver.DeleteResult;
@@ -23,6 +24,7 @@ import kubelab.apiserver.PatchOptions;
 import kubelab.apiserver.PatchType;
 import kubelab.apiserver.UpdateOptions;
 import kubelab.apiserver.WatchEvent;
+import kubelab.apiserver.apply.FieldManager;
 import kubelab.server.metrics.ApiMetrics;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
@@ -75,7 +77,7 @@ final class ResourceHandler {
                     x.sendJson(200, TableConvertor.table(type.kind(), result.value.items(), result.now,
                             result.value.resourceVersion(), result.value.continueToken()));
                 } else {
-                    x.send(200, Exchange.JSON, Bodies.list(type, result.value));
+                    x.send(200, Exchange.JSON, Bodies.list(type, result.value, encoder::objectBytes));
                 }
             }
             case "watch" -> {
@@ -84,22 +86,27 @@ final class ResourceHandler {
             }
             case "create" -> {
                 KubeObject obj = Bodies.decode(x, type, x.body(), ns, null);
-                CreateOptions options = new CreateOptions(dryRun(x), x.param("fieldManager"));
+                CreateOptions options = new CreateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 201, cluster.call(c -> api.create(obj, options)));
             }
             case "update" -> {
                 KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
-                UpdateOptions options = new UpdateOptions(dryRun(x), x.param("fieldManager"));
+                UpdateOptions options = new UpdateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 200, cluster.call(c -> api.update(obj, options)));
             }
             case "patch" -> {
                 PatchType patchType = patchType(x);
                 String patch = new String(x.body(), StandardCharsets.UTF_8);
-                PatchOptions options = new PatchOptions(dryRun(x), x.param("fieldManager"), x.flag("force"));
-                if (patchType == PatchType.APPLY && (options.fieldManager() == null || options.fieldManager().isEmpty())) {
-                    throw ApiException.badRequest("PATCH /apply: fieldManager is required for apply requests");
+                if (patchType == PatchType.APPLY) {
+                    // the field manager must be named for apply (the server answers 422 otherwise);
+                    // an absent object is created, and the answer is 201
+                    PatchOptions options = new PatchOptions(dryRun(x), x.param("fieldManager"), x.flag("force"));
+                    ApplyResult<KubeObject> applied = cluster.call(c -> api.apply(cls, ns, i.name(), patch, options));
+                    sendObject(x, type, applied.created() ? 201 : 200, applied.object());
+                } else {
+                    PatchOptions options = new PatchOptions(dryRun(x), fieldManager(x), x.flag("force"));
+                    sendObject(x, type, 200, cluster.call(c -> api.patch(cls, ns, i.name(), patchType, patch, options)));
                 }
-                sendObject(x, type, 200, cluster.call(c -> api.patch(cls, ns, i.name(), patchType, patch, options)));
             }
             case "delete" -> {
                 DeleteOptions options = deleteOptions(x);
@@ -236,6 +243,11 @@ final class ResourceHandler {
         return new ListOptions(emptyToNull(x.param("labelSelector")), emptyToNull(x.param("fieldSelector")),
                 emptyToNull(x.param("resourceVersion")), limit, emptyToNull(x.param("continue")),
                 x.flag("allowWatchBookmarks"), timeout);
+    }
+
+    /** The request's field manager: {@code fieldManager}, or else its User-Agent's product ({@code kubectl}), as Kubernetes records it. */
+    static String fieldManager(Exchange x) {
+        return FieldManager.managerOrUserAgent(x.param("fieldManager"), x.header("User-Agent"));
     }
 
     static boolean dryRun(Exchange x) {

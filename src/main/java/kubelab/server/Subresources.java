@@ -40,26 +40,35 @@ final class Subresources {
     private final ClusterThread cluster;
     private final ResourceHandler resources;
     private final ServerWebSocketContainer webSockets;
+    private final java.util.concurrent.Executor writers;
 
-    Subresources(ClusterThread cluster, ResourceHandler resources, ServerWebSocketContainer webSockets) {
+    Subresources(ClusterThread cluster, ResourceHandler resources, ServerWebSocketContainer webSockets,
+                 java.util.concurrent.Executor writers) {
         this.cluster = cluster;
         this.resources = resources;
         this.webSockets = webSockets;
+        this.writers = writers;
     }
 
-    void serve(Exchange x, ResourceType type, Api api, UserInfo user) {
+    void serve(Exchange x, ResourceType type, Api callersApi, UserInfo user) {
         RequestInfo i = x.info;
         if (!type.subresources().contains(i.subresource())) {
             throw ApiException.noSuchPath();
         }
         String ns = type.namespaced() ? i.namespace() : "";
         String sub = i.subresource();
+        if (sub.equals("scale") || sub.equals("log") || sub.equals("eviction")) {
+            // Authorized as the subresource, as Kubernetes does (an autoscaler may scale without
+            // being allowed to edit the Deployment), then carried out by the server itself.
+            authorize(user, i.verb(), type, sub, ns, i.name());
+        }
+        Api api = sub.equals("scale") || sub.equals("eviction") ? cluster.cluster().api() : callersApi;
         switch (sub + ":" + i.verb()) {
             case "status:get" -> resources.sendObject(x, type, 200,
                     cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
             case "status:update" -> {
                 KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
-                UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+                UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
                 resources.sendObject(x, type, 200, cluster.call(c -> api.updateStatus(obj, options)));
             }
             case "status:patch" -> patchStatus(x, type, api, ns);
@@ -77,6 +86,18 @@ final class Subresources {
         }
     }
 
+    /** 403 unless {@code user} may {@code verb} this subresource. */
+    private void authorize(UserInfo user, String verb, ResourceType type, String sub, String ns, String name) {
+        var attrs = kubelab.apiserver.auth.AuthorizationAttributes.resource(user, verb, type, sub, ns, name);
+        cluster.call(c -> {
+            var decision = c.handlerChain().authorizer().authorize(attrs);
+            if (!decision.allowed()) {
+                throw kubelab.apiserver.auth.Forbidden.of(attrs, decision.reason());
+            }
+            return null;
+        });
+    }
+
     /** Reads the object, patches its JSON, and writes back only the status. */
     private void patchStatus(Exchange x, ResourceType type, Api api, String ns) {
         PatchType patchType = ResourceHandler.patchType(x);
@@ -84,7 +105,7 @@ final class Subresources {
             throw ApiException.unsupportedMediaType(patchType.contentType() + " on the status subresource");
         }
         JsonNode patch = Bodies.parse(x.body(), Exchange.JSON);
-        UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), x.param("fieldManager"));
+        UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
         Class<KubeObject> cls = ResourceHandler.javaType(type);
         KubeObject result = cluster.call(c -> {
             KubeObject current = api.get(cls, ns, x.info.name());
@@ -159,15 +180,19 @@ final class Subresources {
                 patch.putObject("metadata").put("resourceVersion", rv);   // a PUT of a Scale is conditional
             }
             KubeObject updated = api.patch(cls, ns, x.info.name(), PatchType.MERGE, Json.toJson(patch),
-                    new PatchOptions(dryRun, x.param("fieldManager"), false));
+                    new PatchOptions(dryRun, ResourceHandler.fieldManager(x), false));
             return scale(type, updated);
         });
         x.sendJson(200, result);
     }
 
-    /** {@code kubectl logs}: the container's log as plain text, or its last {@code tailLines} lines. */
+    /**
+     * {@code kubectl logs}: the container's log as plain text, its last {@code tailLines} lines, or
+     * with {@code follow} the log so far and then what the container writes next.
+     */
     private void log(Exchange x, String ns, String name) {
         boolean previous = x.flag("previous");
+        String[] chosen = new String[1];
         String text = cluster.call(c -> {
             Pod pod = c.api().get(Pod.class, ns, name);
             String container = x.param("container");
@@ -183,20 +208,26 @@ final class Subresources {
                 throw ApiException.badRequest("container \"" + container + "\" in pod \"" + name
                         + "\" is waiting to start: ContainerCreating");
             }
-            try {
-                return previous ? c.previousLogs(ns, name, container) : c.logs(ns, name, container);
-            } catch (RuntimeException e) {
-                throw ApiException.badRequest(e.getMessage());
-            }
+            chosen[0] = container;
+            return previous ? c.previousLogs(ns, name, container) : c.logs(ns, name, container);
         });
         String tail = x.param("tailLines");
         if (tail != null) {
-            int n = Integer.parseInt(tail);
+            int n;
+            try {
+                n = Integer.parseInt(tail);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("invalid tailLines: " + tail);
+            }
             List<String> lines = Arrays.asList(text.split("\n", -1));
             boolean endsWithNewline = text.endsWith("\n");
             List<String> body = endsWithNewline ? lines.subList(0, lines.size() - 1) : lines;
-            List<String> kept = body.subList(Math.max(0, body.size() - n), body.size());
+            List<String> kept = body.subList(Math.max(0, body.size() - Math.max(0, n)), body.size());
             text = kept.isEmpty() ? "" : String.join("\n", kept) + (endsWithNewline ? "\n" : "");
+        }
+        if (x.flag("follow") && !previous) {
+            new LogFollower(x, cluster, writers, ns, name, chosen[0]).start(text);
+            return;
         }
         x.send(200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
     }
@@ -207,14 +238,7 @@ final class Subresources {
      * container and its output comes back on the channels of {@link ExecSocket}.
      */
     private void exec(Exchange x, ResourceType type, String ns, String name, UserInfo user) {
-        var attrs = kubelab.apiserver.auth.AuthorizationAttributes.resource(user, "create", type, "exec", ns, name);
-        cluster.call(c -> {
-            var decision = c.handlerChain().authorizer().authorize(attrs);
-            if (!decision.allowed()) {
-                throw kubelab.apiserver.auth.Forbidden.of(attrs, decision.reason());
-            }
-            return null;
-        });
+        authorize(user, "create", type, "exec", ns, name);
         if (!"websocket".equalsIgnoreCase(x.header("Upgrade"))) {
             throw ApiException.badRequest("Upgrade request required: kubelab serves exec over WebSocket ("
                     + String.join(", ", ExecSocket.PROTOCOLS) + "); kubectl 1.30 or newer uses it, older ones speak SPDY");

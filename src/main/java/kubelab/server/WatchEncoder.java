@@ -16,7 +16,8 @@ import kubelab.apiserver.WatchEvent;
  * Watch events as they go on the wire: {@code {"type":"MODIFIED","object":{...}}} and a newline.
  * One change reaches every watcher of its type as the same object, so its JSON is made once and
  * shared (a cache keyed by the object's identity), as kube-apiserver's cacher serializes an event
- * once for all its watchers. A BOOKMARK carries only the kind and the resourceVersion; an ERROR
+ * once for all its watchers. Lists reuse the same cache: a list's items are the watch cache's
+ * objects, so a second list of an unchanged collection encodes nothing. A BOOKMARK carries only the kind and the resourceVersion; an ERROR
  * carries a Status.
  *
  * <p>Real Kubernetes: {@code watchEncoder} in {@code k8s.io/apiserver/pkg/endpoints/handlers/watch.go}
@@ -25,8 +26,11 @@ import kubelab.apiserver.WatchEvent;
 final class WatchEncoder {
     private static final byte[] NEWLINE = {'\n'};
 
-    /** Object JSON by object identity (weak keys compare with ==); entries go when the object does. */
-    private final Cache<Object, byte[]> encoded = CacheBuilder.newBuilder().weakKeys().maximumSize(10_000).build();
+    /**
+     * Object JSON by object identity (weak keys compare with ==); entries go when the object does.
+     * Room for a few large lists (each item about half a kilobyte of JSON).
+     */
+    private final Cache<Object, byte[]> encoded = CacheBuilder.newBuilder().weakKeys().maximumSize(50_000).build();
 
     byte[] event(ResourceType type, WatchEvent<KubeObject> event) {
         byte[] object = switch (event.type()) {
@@ -47,7 +51,8 @@ final class WatchEncoder {
         return frame(event.type(), Json.toBytes(table));
     }
 
-    private byte[] objectBytes(KubeObject object) {
+    /** One object's JSON, made once while the object is alive (objects are immutable, so it never goes stale). */
+    byte[] objectBytes(KubeObject object) {
         byte[] bytes = encoded.getIfPresent(object);
         if (bytes == null) {
             bytes = Json.toBytes(object);

@@ -159,7 +159,7 @@ class KubeApiServerTest {
     }
 
     @Test
-    @DisplayName("kubectl scale patches deployments/NAME/scale and reads back an autoscaling/v1 Scale")
+    @DisplayName("kubectl scale patches deployments/NAME/scale (authorized as that subresource) and reads back an autoscaling/v1 Scale")
     void scale() throws Exception {
         String deploy = """
                 {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sc"},
@@ -167,6 +167,10 @@ class KubeApiServerTest {
                   "template":{"metadata":{"labels":{"app":"sc"}},"spec":{"containers":[{"name":"n","image":"nginx"}]}}}}""";
         assertThat(live.send(LiveServer.ADMIN, "POST", "/apis/apps/v1/namespaces/default/deployments", "application/json", deploy)
                 .statusCode()).isEqualTo(201);
+        HttpResponse<String> viewer = live.send(LiveServer.VIEWER, "PATCH", "/apis/apps/v1/namespaces/default/deployments/sc/scale",
+                "application/merge-patch+json", "{\"spec\":{\"replicas\":3}}");
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(json(viewer).path("message").asText()).contains("cannot patch resource \"deployments/scale\" in API group \"apps\"");
         HttpResponse<String> r = live.send(LiveServer.ADMIN, "PATCH", "/apis/apps/v1/namespaces/default/deployments/sc/scale",
                 "application/merge-patch+json", "{\"spec\":{\"replicas\":3}}");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -241,5 +245,20 @@ class KubeApiServerTest {
         assertThat(event.path("type").asText()).isEqualTo("ADDED");
         assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("socket");
         ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("server-side apply over HTTP: 201 when it creates, 200 after, the manager recorded in managedFields; no fieldManager is 422")
+    void serverSideApply() throws Exception {
+        String cm = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"applied\"},\"data\":{\"a\":\"1\"}}";
+        String path = "/api/v1/namespaces/default/configmaps/applied?fieldManager=notebook";
+        HttpResponse<String> first = live.send(LiveServer.ADMIN, "PATCH", path, "application/apply-patch+yaml", cm);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(first).path("metadata").path("managedFields").get(0).path("manager").asText()).isEqualTo("notebook");
+        assertThat(json(first).path("metadata").path("managedFields").get(0).path("operation").asText()).isEqualTo("Apply");
+        assertThat(live.send(LiveServer.ADMIN, "PATCH", path, "application/apply-patch+yaml", cm).statusCode()).isEqualTo(200);
+        HttpResponse<String> nameless = live.send(LiveServer.ADMIN, "PATCH", "/api/v1/namespaces/default/configmaps/applied",
+                "application/apply-patch+yaml", cm);
+        assertThat(nameless.statusCode()).isEqualTo(422);
     }
 }

@@ -169,7 +169,7 @@ class KubectlEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kubectls")
-    @DisplayName("logs prints a container's output; exec runs a command in it (kubectl 1.30+, over WebSocket); describe shows the pod and its Events")
+    @DisplayName("logs prints a container's output (-f as it is written); exec runs a command in it (kubectl 1.30+, over WebSocket); describe shows the pod and its Events")
     void logsAndDescribe(Kubectl k) throws Exception {
         namespace(k);
         String ns = k.namespace();
@@ -186,6 +186,22 @@ class KubectlEndToEndTest {
         runWithInput(k, pod, "apply", "-n", ns, "-f", "-");
         ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/hello", "--timeout=90s");
         assertThat(ok(k, "logs", "-n", ns, "hello")).isEqualTo("hello from kubelab\n");
+        String counter = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: counter}
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: count
+                    image: busybox
+                    command: ["sh", "-c", "for i in 1 2 3; do echo line $i; sleep 40; done"]
+                """;
+        runWithInput(k, counter, "apply", "-n", ns, "-f", "-");
+        ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/counter", "--timeout=90s");
+        // -f follows the log as the container writes it, and ends when the container does (two minutes
+        // of cluster time: four seconds at the fixture's speed, so Ready is seen before the end)
+        assertThat(ok(k, "logs", "-f", "-n", ns, "counter")).isEqualTo("line 1\nline 2\nline 3\n");
         ServeFixture.Result exec = run(k, "exec", "-n", ns, "hello", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
         if (k.version().equals("1.20")) {
             // kubectl before 1.30 speaks SPDY for exec, which this server does not
@@ -235,5 +251,32 @@ class KubectlEndToEndTest {
         } finally {
             watching.destroy();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kubectls")
+    @DisplayName("apply --server-side creates and owns fields; a field another manager changed is a conflict until --force-conflicts")
+    void serverSideApply(Kubectl k) throws Exception {
+        namespace(k);
+        String ns = k.namespace();
+        String manifest = deployment("ssa", "nginx", 2);
+        ServeFixture.Result created = runWithInput(k, manifest, "apply", "--server-side", "-n", ns, "-f", "-");
+        assertThat(created.out()).as("%s", created).isEqualTo("deployment.apps/ssa serverside-applied\n");
+        // kubectl 1.21+ hides managedFields unless asked; 1.20 always shows them
+        List<String> get = new ArrayList<>(List.of("get", "deployment", "ssa", "-n", ns, "-o",
+                "jsonpath={.metadata.managedFields[*].manager}"));
+        if (!k.version().equals("1.20")) {
+            get.add("--show-managed-fields");
+        }
+        String managers = ok(k, get.toArray(String[]::new));
+        assertThat(managers).contains("kubectl");
+
+        ok(k, "scale", "-n", ns, "deployment/ssa", "--replicas=4");
+        ServeFixture.Result conflict = runWithInput(k, manifest, "apply", "--server-side", "-n", ns, "-f", "-");
+        assertThat(conflict.exit()).isNotZero();
+        assertThat(conflict.err()).contains("Apply failed with 1 conflict").contains(".spec.replicas");
+        ServeFixture.Result forced = runWithInput(k, manifest, "apply", "--server-side", "--force-conflicts", "-n", ns, "-f", "-");
+        assertThat(forced.exit()).as("%s", forced).isZero();
+        assertThat(ok(k, "get", "deployment", "ssa", "-n", ns, "-o", "jsonpath={.spec.replicas}")).isEqualTo("2");
     }
 }

@@ -31,13 +31,24 @@ public record ObjectMeta(
         Map<String, String> labels,
         Map<String, String> annotations,
         @PatchStrategy(value = "merge", mergeKey = "uid") List<OwnerReference> ownerReferences,
-        @PatchStrategy("merge") List<String> finalizers) {
+        @PatchStrategy("merge") List<String> finalizers,
+        List<ManagedFieldsEntry> managedFields) {
 
     public ObjectMeta {
+        managedFields = managedFields == null ? List.of() : List.copyOf(managedFields);
         labels = labels == null ? Map.of() : unmodifiable(labels);
         annotations = annotations == null ? Map.of() : unmodifiable(annotations);
         ownerReferences = ownerReferences == null ? List.of() : List.copyOf(ownerReferences);
         finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
+    }
+
+    /** The metadata of objects written before managed fields were tracked: no {@code managedFields}. */
+    public ObjectMeta(String name, String generateName, String namespace, String uid, String resourceVersion,
+                      Long generation, Instant creationTimestamp, Instant deletionTimestamp,
+                      Long deletionGracePeriodSeconds, Map<String, String> labels, Map<String, String> annotations,
+                      List<OwnerReference> ownerReferences, List<String> finalizers) {
+        this(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp, deletionTimestamp,
+                deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, null);
     }
 
     /** Keeps insertion order, so labels print in the order the manifest gave them. */
@@ -57,67 +68,72 @@ public record ObjectMeta(
 
     public ObjectMeta withName(String v) {
         return new ObjectMeta(v, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withGenerateName(String v) {
         return new ObjectMeta(name, v, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withNamespace(String v) {
         return new ObjectMeta(name, generateName, v, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withUid(String v) {
         return new ObjectMeta(name, generateName, namespace, v, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withResourceVersion(String v) {
         return new ObjectMeta(name, generateName, namespace, uid, v, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withGeneration(Long v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, v, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withCreationTimestamp(Instant v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, v,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withDeletionTimestamp(Instant v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                v, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+                v, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withDeletionGracePeriodSeconds(Long v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, v, labels, annotations, ownerReferences, finalizers);
+                deletionTimestamp, v, labels, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withLabels(Map<String, String> v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, v, annotations, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, v, annotations, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withAnnotations(Map<String, String> v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, v, ownerReferences, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, v, ownerReferences, finalizers, managedFields);
     }
 
     public ObjectMeta withOwnerReferences(List<OwnerReference> v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, v, finalizers);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, v, finalizers, managedFields);
     }
 
     public ObjectMeta withFinalizers(List<String> v) {
         return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v);
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v, managedFields);
+    }
+
+    public ObjectMeta withManagedFields(List<ManagedFieldsEntry> v) {
+        return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
+                deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, v);
     }
 
     /** A copy with one more label. */

@@ -114,6 +114,14 @@ final class SecureApi implements Api {
     }
 
     @Override
+    public <T extends KubeObject> kubelab.apiserver.ApplyResult<T> apply(Class<T> type, String namespace, String name,
+                                                                        String configuration, PatchOptions options) {
+        ResourceType t = typeOf(type);
+        return serve("patch", t, null, t == null ? null : namespaceFor(t, namespace), name, null, 200,
+                () -> server.apply(type, namespace, name, configuration, options));
+    }
+
+    @Override
     public <T extends KubeObject> DeleteResult<T> delete(Class<T> type, String namespace, String name,
                                                         DeleteOptions options) {
         ResourceType t = typeOf(type);

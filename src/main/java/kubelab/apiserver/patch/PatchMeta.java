@@ -15,10 +15,10 @@ import kubelab.api.meta.PatchStrategy;
  * @param strategies the comma-separated parts of {@link PatchStrategy#value()}
  * @param mergeKey   the merge key, or empty
  */
-record PatchMeta(List<String> strategies, String mergeKey) {
-    static final PatchMeta NONE = new PatchMeta(List.of(), "");
+public record PatchMeta(List<String> strategies, String mergeKey) {
+    public static final PatchMeta NONE = new PatchMeta(List.of(), "");
 
-    PatchMeta {
+    public PatchMeta {
         strategies = List.copyOf(strategies);
         // Kubernetes accepts one strategy, or two of which one is retainKeys.
         boolean valid = strategies.size() <= 1
@@ -38,12 +38,12 @@ record PatchMeta(List<String> strategies, String mergeKey) {
     }
 
     /** Lists merge item by item (or as a set of scalars) instead of being replaced. */
-    boolean merge() {
+    public boolean merge() {
         return strategies.contains("merge");
     }
 
     /** The field's object is replaced whole instead of merged. */
-    boolean replace() {
+    public boolean replace() {
         return strategies.contains("replace");
     }
 }

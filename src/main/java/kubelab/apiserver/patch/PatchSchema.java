@@ -21,11 +21,14 @@ import kubelab.api.meta.PatchStrategy;
  * <p>Reflection runs once per record class ({@link ClassValue}), so patching the thousandth Pod
  * costs no more than map look-ups.
  *
+ * <p>Public because server-side apply ({@code kubelab.apiserver.apply}) reads the same list
+ * types and keys.
+ *
  * <p>Real Kubernetes: {@code strategicpatch.PatchMetaFromStruct} over Go struct tags (and
  * {@code PatchMetaFromOpenAPI} for the OpenAPI schema).
  */
-final class PatchSchema {
-    static final PatchSchema UNKNOWN = new PatchSchema(null);
+public final class PatchSchema {
+    public static final PatchSchema UNKNOWN = new PatchSchema(null);
 
     /** A record's fields by JSON name, computed once per class. */
     private static final ClassValue<Map<String, Member>> RECORD_FIELDS = new ClassValue<>() {
@@ -41,8 +44,8 @@ final class PatchSchema {
     };
 
     /** One field: how to patch it, and what it holds. */
-    record Member(PatchMeta meta, PatchSchema schema) {
-        static final Member UNKNOWN = new Member(PatchMeta.NONE, PatchSchema.UNKNOWN);
+    public record Member(PatchMeta meta, PatchSchema schema) {
+        public static final Member UNKNOWN = new Member(PatchMeta.NONE, PatchSchema.UNKNOWN);
     }
 
     private final Type type;
@@ -51,12 +54,12 @@ final class PatchSchema {
         this.type = type;
     }
 
-    static PatchSchema of(Type type) {
+    public static PatchSchema of(Type type) {
         return type == null ? UNKNOWN : new PatchSchema(type);
     }
 
     /** The field of this object with that JSON name; {@link Member#UNKNOWN} if there is none. */
-    Member field(String jsonName) {
+    public Member field(String jsonName) {
         Class<?> raw = raw(type);
         if (raw != null && raw.isRecord()) {
             return RECORD_FIELDS.get(raw).getOrDefault(jsonName, Member.UNKNOWN);
@@ -68,7 +71,7 @@ final class PatchSchema {
     }
 
     /** The schema of this list's items. */
-    PatchSchema element() {
+    public PatchSchema element() {
         Class<?> raw = raw(type);
         if (raw != null && Collection.class.isAssignableFrom(raw)) {
             return of(typeArgument(type, 0));
@@ -77,6 +80,16 @@ final class PatchSchema {
             return of(raw.getComponentType());
         }
         return UNKNOWN;
+    }
+
+    /** The Java type at this place, or null where it is unknown. */
+    public Type type() {
+        return type;
+    }
+
+    /** The class at this place (a record, a {@code Map}, a {@code List}, a scalar), or null. */
+    public Class<?> rawClass() {
+        return raw(type);
     }
 
     @Override

@@ -20,6 +20,7 @@ import kubelab.apiserver.UserInfo;
 import kubelab.apiserver.admission.AdmissionChain;
 import kubelab.apiserver.admission.AdmissionRequest;
 import kubelab.apiserver.admission.Operation;
+import kubelab.apiserver.apply.FieldManager;
 import kubelab.apiserver.cacher.Cacher;
 import kubelab.store.KeyValue;
 import kubelab.store.Store;
@@ -52,6 +53,7 @@ public final class Registry<T extends KubeObject> {
     private final IdGenerator ids;
     private final Supplier<AdmissionChain> admission;
     private final Api api;
+    private final FieldManager<T> fieldManager;
 
     public Registry(ResourceType type, Class<T> javaType, Strategy<T> strategy, Store store, Clock clock,
                     IdGenerator ids, Supplier<AdmissionChain> admission, Api api, int watchWindow) {
@@ -65,6 +67,7 @@ public final class Registry<T extends KubeObject> {
         this.api = api;
         this.cacher = new Cacher<>(Keys.prefix(type), this::decode, this::fields, strategy.indexedField(), watchWindow);
         this.cacher.start(store);
+        this.fieldManager = new FieldManager<>(type, javaType, clock);
     }
 
     public ResourceType type() {
@@ -77,6 +80,11 @@ public final class Registry<T extends KubeObject> {
 
     public Cacher<T> cacher() {
         return cacher;
+    }
+
+    /** Who owns which fields of this kind's objects: kept on every write, read by server-side apply. */
+    public FieldManager<T> fieldManager() {
+        return fieldManager;
     }
 
     // ---- encoding -------------------------------------------------------------------------------
@@ -135,8 +143,17 @@ public final class Registry<T extends KubeObject> {
 
     // ---- create ---------------------------------------------------------------------------------
 
-    /** Creates an object; see {@link Api#create}. {@code namespace} is already resolved. */
+    /** Creates an object, recorded as written by {@link FieldManager#UNKNOWN_MANAGER}. */
     public T create(T object, String namespace, boolean dryRun, UserInfo user) {
+        return create(object, namespace, dryRun, user, FieldManager.UNKNOWN_MANAGER);
+    }
+
+    /**
+     * Creates an object; see {@link Api#create}. {@code namespace} is already resolved. The
+     * object's fields are recorded in its managed fields as {@code fieldManager}'s (operation
+     * Update); with a null {@code fieldManager} the caller has set them (server-side apply).
+     */
+    public T create(T object, String namespace, boolean dryRun, UserInfo user, String fieldManager) {
         ObjectMeta meta = object.metadata() == null ? ObjectMeta.named(null) : object.metadata();
         meta = meta.withNamespace(type.namespaced() ? namespace : null);
         if (isEmpty(meta.name()) && !isEmpty(meta.generateName())) {
@@ -157,6 +174,10 @@ public final class Registry<T extends KubeObject> {
             obj = ObjectTrees.withStatusOf(obj, null, javaType);
         }
         obj = strategy.prepareForCreate(obj);
+        // The writer owns every field it set (metadata.managedFields); an apply has set them itself.
+        if (fieldManager != null) {
+            obj = this.fieldManager.update(null, obj, fieldManager, "");
+        }
         // 2. Mutating admission.
         obj = admit(Operation.CREATE, obj, null, dryRun, user);
         // 3. Validation.
@@ -193,15 +214,35 @@ public final class Registry<T extends KubeObject> {
     /** Which part of an object an update writes. */
     public enum Part {
         /** The main resource: everything but status. */
-        MAIN,
+        MAIN(""),
         /** The status subresource: status only. */
-        STATUS,
+        STATUS("status"),
         /** The finalize subresource of Namespaces: spec.finalizers only. */
-        FINALIZE
+        FINALIZE("finalize");
+
+        private final String subresource;
+
+        Part(String subresource) {
+            this.subresource = subresource;
+        }
+
+        /** The subresource's name in URLs and managed fields; empty for the main resource. */
+        public String subresource() {
+            return subresource;
+        }
     }
 
-    /** Updates an object; see {@link Api#update} and {@link Api#updateStatus}. */
+    /** Updates an object, recorded as written by {@link FieldManager#UNKNOWN_MANAGER}. */
     public T update(T object, String namespace, Part part, boolean dryRun, UserInfo user) {
+        return update(object, namespace, part, dryRun, user, FieldManager.UNKNOWN_MANAGER);
+    }
+
+    /**
+     * Updates an object; see {@link Api#update} and {@link Api#updateStatus}. The fields it
+     * changes become {@code fieldManager}'s (operation Update, with the part's subresource); with
+     * a null {@code fieldManager} the caller has set the managed fields (server-side apply).
+     */
+    public T update(T object, String namespace, Part part, boolean dryRun, UserInfo user, String fieldManager) {
         String name = object.metadata().name();
         String key = Keys.key(type, namespace, name);
         String expected = object.metadata().resourceVersion();
@@ -216,6 +257,9 @@ public final class Registry<T extends KubeObject> {
                 throw ApiException.conflict(type.group(), type.plural(), name, ApiException.MODIFIED);
             }
             T updated = prepareUpdate(object, old, part);
+            if (fieldManager != null) {
+                updated = this.fieldManager.update(old, updated, fieldManager, part.subresource());
+            }
             updated = admit(Operation.UPDATE, updated, old, dryRun, user);
             List<FieldError> errors = new ArrayList<>(MetadataValidation.validateUpdate(
                     object.metadata(), updated.metadata(), old.metadata(), type, strategy.nameRule()));

@@ -306,13 +306,18 @@ public final class SchedulingQueue {
         unschedulablePods.remove(key);
     }
 
-    /** Whether a change may make a difference to scheduling: anything but status and resourceVersion. */
+    /**
+     * Whether a change may make a difference to scheduling: anything but status, resourceVersion,
+     * generation and managedFields.
+     */
     static boolean isPodUpdated(Pod oldPod, Pod newPod) {
         if (oldPod == null) {
             return true;
         }
-        Pod a = oldPod.withStatus(null).withMetadata(oldPod.metadata().withResourceVersion(null).withGeneration(null));
-        Pod b = newPod.withStatus(null).withMetadata(newPod.metadata().withResourceVersion(null).withGeneration(null));
+        Pod a = oldPod.withStatus(null).withMetadata(
+                oldPod.metadata().withResourceVersion(null).withGeneration(null).withManagedFields(null));
+        Pod b = newPod.withStatus(null).withMetadata(
+                newPod.metadata().withResourceVersion(null).withGeneration(null).withManagedFields(null));
         return !a.equals(b);
     }
 
