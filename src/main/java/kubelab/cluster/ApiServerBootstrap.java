@@ -9,6 +9,7 @@ import kubelab.api.meta.IntOrString;
 import kubelab.api.meta.ObjectMeta;
 import kubelab.apiserver.ApiServer;
 import kubelab.apiserver.auth.AuditLog;
+import kubelab.apiserver.auth.Authenticator;
 import kubelab.apiserver.auth.BootstrapPolicy;
 import kubelab.apiserver.auth.HandlerChain;
 import kubelab.apiserver.auth.RbacAuthorizer;
@@ -53,12 +54,14 @@ final class ApiServerBootstrap {
      * the last 1,000 requests. The control plane's own components call the server directly, as
      * they do over kube-apiserver's loopback connection as {@code system:masters}.
      */
-    static HandlerChain handlerChain(ApiServer api, SimulatedLoop loop, String tokens, boolean anonymous) {
+    static HandlerChain handlerChain(ApiServer api, SimulatedLoop loop, String tokens, Authenticator added,
+                                     boolean anonymous) {
         InformerFactory rbacInformers = new InformerFactory(api, loop, Duration.ZERO);
         RbacAuthorizer rbac = RbacAuthorizer.fromInformers(rbacInformers);
         BootstrapPolicy.ensure(api);
         rbacInformers.start();
-        var authentication = new RequestAuthentication(TokenAuthenticator.parse("tokens.csv", tokens), anonymous);
+        var authentication = new RequestAuthentication(
+                Authenticator.union(TokenAuthenticator.parse("tokens.csv", tokens), added), anonymous);
         return new HandlerChain(api, authentication, rbac, new AuditLog(loop.clock(), 1_000));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionStage;
 import kubelab.api.Scheme;
 import kubelab.api.core.Node;
@@ -23,6 +25,7 @@ import kubelab.apiserver.ApiServer;
 import kubelab.apiserver.UserInfo;
 import kubelab.apiserver.auth.AuditLog;
 import kubelab.apiserver.auth.HandlerChain;
+import kubelab.apiserver.auth.TokenAuthenticator;
 import kubelab.client.InformerFactory;
 import kubelab.client.record.EventBroadcaster;
 import kubelab.controller.ControllerManager;
@@ -73,6 +76,8 @@ public final class Cluster {
     private final Map<String, SimNode> nodes = new LinkedHashMap<>();
     private final Applier applier;
     private final HandlerChain handlerChain;
+    /** Token files added after the start ({@link #addTokens}); read by HTTP threads, hence copy-on-write. */
+    private final List<TokenAuthenticator> addedTokens = new CopyOnWriteArrayList<>();
 
     private Cluster(long seed, Instant start, String tokens, boolean anonymous) {
         this.loop = new SimulatedLoop(seed, start);
@@ -88,7 +93,7 @@ public final class Cluster {
         InformerFactory schedulerInformers = new InformerFactory(api, loop, Duration.ZERO);
         this.scheduler = new Scheduler(api, schedulerInformers, loop, events);
         this.applier = new Applier(api);
-        this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens, anonymous);
+        this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens, this::addedToken, anonymous);
         ApiServerBootstrap.createKubernetesService(api);
         controllerManager.start();
         schedulerInformers.start();
@@ -195,6 +200,26 @@ public final class Cluster {
     /** The API as an already authenticated {@code user} sees it: every request authorized by RBAC. */
     public Api apiFor(UserInfo user) {
         return handlerChain.forUser(user);
+    }
+
+    /**
+     * Makes the API server accept the bearer tokens of {@code csv} too (the {@code --token-auth-file}
+     * format of {@link Builder#tokens}), as if they had been in its token file from the start: how
+     * a notebook serves its own cluster to kubectl ({@code kubelab.server.LocalServe}).
+     * kube-apiserver reads its token file once; here a running cluster may learn new tokens.
+     */
+    public void addTokens(String csv) {
+        addedTokens.add(TokenAuthenticator.parse("tokens.csv", csv));
+    }
+
+    private Optional<UserInfo> addedToken(String token) {
+        for (TokenAuthenticator file : addedTokens) {
+            Optional<UserInfo> user = file.authenticateToken(token);
+            if (user.isPresent()) {
+                return user;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The audit log of requests made through {@link #apiForToken} and {@link #apiFor}. */

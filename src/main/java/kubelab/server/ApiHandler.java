@@ -72,6 +72,7 @@ final class ApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
+        // tag::api-handler[]
         String path = request.getHttpURI().getDecodedPath();
         var query = Request.extractQueryParameters(request);
         String watchParam = query.getValue("watch");
@@ -88,6 +89,7 @@ final class ApiHandler extends Handler.Abstract {
             LOG.log(System.Logger.Level.ERROR, request.getMethod() + " " + path + ": " + e, e);
             x.sendError(ApiException.internal(e.toString()));
         }
+        // end::api-handler[]
         if (info.resourceRequest()) {
             metrics.observe(metricVerb(x), x.flag("dryRun") || x.param("dryRun") != null, info.group(), info.version(),
                     info.resource(), info.subresource(), info.scope(), x.code(),

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import kubelab.apiserver.ApiException;
 import kubelab.cluster.Cluster;
@@ -38,15 +39,25 @@ public final class ClusterThread implements Executor, AutoCloseable {
     /** The most wall time one step of catching up may cover. */
     private static final Duration MAX_STEP_WALL = Duration.ofMillis(20);
 
+    /** The longest sleep when the caller pumps: its stop condition is checked at least this often. */
+    private static final long CALLER_MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final Cluster cluster;
     private final SimulatedLoop loop;
     private final double speed;
-    private final Instant startVirtual;
-    private final long startNanos;
+    /** Where cluster time and wall time were tied together; moved when a caller starts to pump. */
+    private volatile Anchor anchor;
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Duration maxStep;
+    private final long maxSleepNanos;
+    /** The thread of its own, or null when callers pump ({@link #pumpedByCaller}). */
     private final Thread thread;
+    /** The thread pumping now: the own thread, or the caller inside {@link #pumpUntil}. */
+    private volatile Thread pumping;
     private volatile boolean running = true;
+
+    private record Anchor(Instant virtual, long nanos) {
+    }
 
     /**
      * Starts pumping {@code cluster}'s loop on a new thread.
@@ -54,18 +65,69 @@ public final class ClusterThread implements Executor, AutoCloseable {
      * @param speed how many seconds of cluster time pass per wall-clock second (1: real time)
      */
     public ClusterThread(Cluster cluster, double speed) {
+        this(cluster, speed, true);
+    }
+
+    private ClusterThread(Cluster cluster, double speed, boolean ownThread) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive number, got " + speed);
         }
         this.cluster = cluster;
         this.loop = cluster.loop();
         this.speed = speed;
-        this.startVirtual = loop.now();
-        this.startNanos = System.nanoTime();
+        this.anchor = new Anchor(loop.now(), System.nanoTime());
         this.maxStep = Duration.ofNanos((long) (MAX_STEP_WALL.toNanos() * speed));
-        this.thread = new Thread(this::pump, "kubelab-cluster");
-        thread.setDaemon(true);
-        thread.start();
+        this.maxSleepNanos = ownThread ? MAX_SLEEP_NANOS : CALLER_MAX_SLEEP_NANOS;
+        if (ownThread) {
+            this.thread = new Thread(this::pump, "kubelab-cluster");
+            thread.setDaemon(true);
+            this.pumping = thread;
+            thread.start();
+        } else {
+            this.thread = null;
+        }
+    }
+
+    /**
+     * A cluster thread without a thread of its own, for a cluster that another thread already
+     * drives (a notebook's, settled and advanced by its cells): requests wait until that thread
+     * lends itself with {@link #pumpUntil}, and run there, in real time. Between pumps the cluster
+     * is the caller's alone, so nothing races with it.
+     */
+    public static ClusterThread pumpedByCaller(Cluster cluster) {
+        return new ClusterThread(cluster, 1.0, false);
+    }
+
+    /**
+     * Pumps the loop on the calling thread, exactly as the own thread would, until {@code done}
+     * holds: requests run, timers fall due in real time from the cluster's time now. Only for a
+     * {@link #pumpedByCaller} cluster thread, and only from the thread that drives the cluster.
+     *
+     * @throws InterruptedException if the caller is interrupted while waiting
+     */
+    public void pumpUntil(BooleanSupplier done) throws InterruptedException {
+        if (thread != null) {
+            throw new IllegalStateException("this cluster thread pumps on a thread of its own");
+        }
+        // Wall time that passed while nobody pumped is not cluster time: start from the loop's now.
+        anchor = new Anchor(loop.now(), System.nanoTime());
+        pumping = Thread.currentThread();
+        try {
+            while (running && !done.getAsBoolean()) {
+                try {
+                    turn();
+                } catch (TaskFailedException e) {
+                    LOG.log(System.Logger.Level.ERROR, e.getMessage(), e.getCause());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cluster thread: " + e, e);
+                }
+            }
+            for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+                r.run();   // what arrived as the condition came true gets its answer now
+            }
+        } finally {
+            pumping = null;
+        }
     }
 
     public Cluster cluster() {
@@ -76,9 +138,9 @@ public final class ClusterThread implements Executor, AutoCloseable {
         return speed;
     }
 
-    /** True on the cluster thread itself. */
+    /** True on the cluster thread itself (for {@link #pumpedByCaller}: on the caller, while it pumps). */
     public boolean inThread() {
-        return Thread.currentThread() == thread;
+        return Thread.currentThread() == pumping;
     }
 
     /** Runs {@code task} on the cluster thread, soon, without waiting. */
@@ -135,33 +197,15 @@ public final class ClusterThread implements Executor, AutoCloseable {
     }
 
     private Instant target() {
-        long elapsed = System.nanoTime() - startNanos;
-        return startVirtual.plusNanos((long) (elapsed * speed));
+        Anchor a = anchor;
+        long elapsed = System.nanoTime() - a.nanos();
+        return a.virtual().plusNanos((long) (elapsed * speed));
     }
 
     private void pump() {
         while (running) {
             try {
-                // 1. the requests that arrived, in order
-                for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
-                    r.run();
-                }
-                // 2. the clock moves to now; timers due on the way run, and what requests queued
-                // (in steps of at most MAX_STEP of wall time, so requests never wait behind a
-                // long catch-up)
-                Duration behind = Duration.between(loop.now(), target());
-                if (behind.isNegative() || behind.isZero()) {
-                    loop.runReady();
-                } else {
-                    loop.advance(behind.compareTo(maxStep) > 0 ? maxStep : behind);
-                }
-                // 3. sleep until the next timer or the next request (not at all while behind)
-                long lagNanos = (long) (Duration.between(loop.now(), target()).toNanos() / speed);
-                long sleep = lagNanos > TimeUnit.MILLISECONDS.toNanos(1) ? 0 : sleepNanos();
-                Runnable next = sleep == 0 ? inbox.poll() : inbox.poll(sleep, TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    next.run();
-                }
+                turn();
             } catch (TaskFailedException e) {
                 LOG.log(System.Logger.Level.ERROR, e.getMessage(), e.getCause());
             } catch (InterruptedException e) {
@@ -171,6 +215,36 @@ public final class ClusterThread implements Executor, AutoCloseable {
             }
         }
         // Requests that arrived while stopping still get an answer (their callers are waiting).
+        drain();
+    }
+
+    /** One turn of the pump. */
+    private void turn() throws InterruptedException {
+        // tag::cluster-thread-turn[]
+        // 1. the requests that arrived, in order
+        for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+            r.run();
+        }
+        // 2. the clock moves to now; timers due on the way run, and what requests queued
+        // (in steps of at most MAX_STEP of wall time, so requests never wait behind a
+        // long catch-up)
+        Duration behind = Duration.between(loop.now(), target());
+        if (behind.isNegative() || behind.isZero()) {
+            loop.runReady();
+        } else {
+            loop.advance(behind.compareTo(maxStep) > 0 ? maxStep : behind);
+        }
+        // 3. sleep until the next timer or the next request (not at all while behind)
+        long lagNanos = (long) (Duration.between(loop.now(), target()).toNanos() / speed);
+        long sleep = lagNanos > TimeUnit.MILLISECONDS.toNanos(1) ? 0 : sleepNanos();
+        Runnable next = sleep == 0 ? inbox.poll() : inbox.poll(sleep, TimeUnit.NANOSECONDS);
+        if (next != null) {
+            next.run();
+        }
+        // end::cluster-thread-turn[]
+    }
+
+    private void drain() {
         for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
             try {
                 r.run();
@@ -183,16 +257,20 @@ public final class ClusterThread implements Executor, AutoCloseable {
     private long sleepNanos() {
         Instant due = loop.nextDue();
         if (due == null) {
-            return MAX_SLEEP_NANOS;
+            return maxSleepNanos;
         }
         long virtual = Duration.between(loop.now(), due).toNanos();
-        return Math.max(0, Math.min(MAX_SLEEP_NANOS, (long) (virtual / speed)));
+        return Math.max(0, Math.min(maxSleepNanos, (long) (virtual / speed)));
     }
 
     /** Stops the pump; requests still queued are dropped. */
     @Override
     public void close() {
         running = false;
+        if (thread == null) {
+            drain();   // the closing thread drives the cluster: callers still waiting get their answers
+            return;
+        }
         thread.interrupt();
         if (!inThread()) {
             try {

@@ -8,7 +8,8 @@
  * verbs on a resource, which call the caller's own {@link kubelab.apiserver.Api} (authorization,
  * admission, validation, storage) on the cluster thread. Watches stream without holding a thread.
  * Nothing here re-implements the API: the HTTP layer only translates, so what kubectl sees is
- * exactly what a notebook cell sees.
+ * exactly what a notebook cell sees. {@link kubelab.server.LocalServe} serves a notebook's own
+ * cluster the same way, with the notebook's thread pumping the loop while kubectl runs.
  *
  * <p>Real Kubernetes: {@code k8s.io/apiserver/pkg/server} and {@code pkg/endpoints}.
  */
