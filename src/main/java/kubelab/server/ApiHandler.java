@@ -157,7 +157,7 @@ final class ApiHandler extends Handler.Abstract {
         } else if (path.equals("/version")) {
             x.sendJson(200, version());
         } else if (path.equals("/api")) {
-            x.sendJson(200, discovery.apiVersions());
+            x.sendJson(200, discovery.apiVersions(x.request.getHttpURI().getAuthority()));
         } else if (path.equals("/apis")) {
             x.sendJson(200, discovery.apiGroupList());
         } else if (path.startsWith("/api/") && path.split("/").length == 3) {

@@ -44,8 +44,8 @@ public final class Discovery {
         byGroupVersion.computeIfAbsent(AUTHORIZATION_GROUP + "/v1", k -> new ArrayList<>());
     }
 
-    /** {@code /api}: the core group's versions. */
-    public ObjectNode apiVersions() {
+    /** {@code /api}: the core group's versions, and the address clients reach the server at ({@code host:port}). */
+    public ObjectNode apiVersions(String serverAddress) {
         ObjectNode doc = NODES.objectNode();
         doc.put("kind", "APIVersions");
         ArrayNode versions = doc.putArray("versions");
@@ -53,7 +53,7 @@ public final class Discovery {
         ArrayNode cidrs = doc.putArray("serverAddressByClientCIDRs");
         ObjectNode any = cidrs.addObject();
         any.put("clientCIDR", "0.0.0.0/0");
-        any.put("serverAddress", "127.0.0.1:6443");
+        any.put("serverAddress", serverAddress);
         return doc;
     }
 
