@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import kubelab.api.serialization.Json;
 import kubelab.apiserver.ApiException;
 import kubelab.apiserver.auth.AuditEvent;
@@ -101,20 +99,8 @@ public final class LocalServe implements AutoCloseable {
         Path kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, Kubeconfig.render("https://127.0.0.1:" + server.httpsPort(), pki.caPem(), credentials));
         // end::local-serve[]
-        return new LocalServe(cluster, dir, credentials, pump, server, kubeconfig, trusting(pki),
+        return new LocalServe(cluster, dir, credentials, pump, server, kubeconfig, pki.clientContext(),
                 findKubectl().orElse(null));
-    }
-
-    /** A TLS context that trusts only the server's CA, as the kubeconfig's certificate-authority-data does. */
-    private static SSLContext trusting(Pki pki) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("kubelab-ca", pki.caCertificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 
     /** The first {@code kubectl} on the PATH. */

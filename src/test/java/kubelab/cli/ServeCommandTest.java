@@ -3,7 +3,6 @@ package kubelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,16 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import kubelab.server.pki.Credentials;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -51,7 +46,7 @@ class ServeCommandTest {
             assertThat(Files.readString(dir.resolve("kubeconfig"))).contains("server: " + url.group(1))
                     .contains("certificate-authority-data:").contains("name: kubelab-viewer");
 
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("ca.crt")))
+            HttpClient client = HttpClient.newBuilder().sslContext(kubelab.server.pki.Pki.loadOrCreate(dir, List.of()).clientContext())
                     .connectTimeout(Duration.ofSeconds(10)).build();
             String admin = Credentials.loadOrCreate(dir).adminToken();
             HttpResponse<String> nodes = client.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/nodes"))
@@ -65,18 +60,5 @@ class ServeCommandTest {
         } finally {
             p.destroyForcibly();
         }
-    }
-
-    private static SSLContext trusting(Path caFile) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(caFile)) {
-            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }

@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import kubelab.time.Clock;
 
 /**
@@ -139,6 +141,25 @@ public final class Pki {
     /** The CA certificate as PEM text, as in {@code ca.crt} and a kubeconfig's {@code certificate-authority-data}. */
     public String caPem() {
         return PemFiles.pem(ca);
+    }
+
+    /**
+     * A client's TLS context that trusts this CA and nothing else, as a kubeconfig's
+     * {@code certificate-authority-data} makes kubectl trust it.
+     */
+    public SSLContext clientContext() {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("kubelab-ca", caCertificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a TLS context trusting the cluster CA", e);
+        }
     }
 
     /**

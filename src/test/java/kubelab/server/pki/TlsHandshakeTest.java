@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +17,6 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,7 @@ class TlsHandshakeTest {
         Pki pki = Pki.loadOrCreate(dir, List.of());
         try (SSLServerSocket server = listen(pki)) {
             CompletableFuture<Integer> served = serveOneByte(server);
-            try (SSLSocket client = connect(trusting(pki), server.getLocalPort())) {
+            try (SSLSocket client = connect(pki.clientContext(), server.getLocalPort())) {
                 client.startHandshake();
                 assertThat(client.getSession().getPeerCertificates())
                         .containsExactly(pki.servingCertificate(), pki.caCertificate());
@@ -63,7 +61,7 @@ class TlsHandshakeTest {
         Pki other = Pki.loadOrCreate(otherDir, List.of());
         try (SSLServerSocket server = listen(pki)) {
             serveOneByte(server);
-            try (SSLSocket client = connect(trusting(other), server.getLocalPort())) {
+            try (SSLSocket client = connect(other.clientContext(), server.getLocalPort())) {
                 assertThatThrownBy(client::startHandshake).isInstanceOf(SSLHandshakeException.class);
             }
         }
@@ -94,17 +92,6 @@ class TlsHandshakeTest {
                 throw new IllegalStateException(e);
             }
         }, acceptor);
-    }
-
-    private static SSLContext trusting(Pki pki) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.caCertificate());
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
     }
 
     /** A client that also checks the host name, as HTTPS clients do, against the certificate's IP SAN. */
