@@ -91,7 +91,7 @@ final class ApiHandler extends Handler.Abstract {
         }
         // end::api-handler[]
         if (info.resourceRequest()) {
-            metrics.observe(metricVerb(x), x.flag("dryRun") || x.param("dryRun") != null, info.group(), info.version(),
+            metrics.observe(metricVerb(x), x.param("dryRun") != null, info.group(), info.version(),
                     info.resource(), info.subresource(), info.scope(), x.code(),
                     Duration.ofNanos(System.nanoTime() - started));
         }
