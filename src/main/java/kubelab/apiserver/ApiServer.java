@@ -346,7 +346,9 @@ public final class ApiServer implements Api {
     // ---- timers ---------------------------------------------------------------------------------
 
     private void sendBookmarks() {
-        long current = store.currentRevision();
+        // With a remote store a cache may not have heard of the latest writes yet: each then
+        // bookmarks only the revision it has seen itself.
+        long current = store.notifiesBeforeReturn() ? store.currentRevision() : 0;
         registries.values().forEach(r -> r.cacher().sendBookmarks(current));
     }
 
@@ -359,7 +361,12 @@ public final class ApiServer implements Api {
         long target = lastSeenRevision;
         lastSeenRevision = store.currentRevision();
         if (target > store.compactedRevision()) {
-            compact(target);
+            try {
+                compact(target);
+            } catch (IllegalArgumentException e) {
+                // Another API server on the same etcd compacted past it already: nothing to do.
+                registries.values().forEach(r -> r.cacher().onCompacted(store.compactedRevision()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import kubelab.api.core.ServicePort;
 import kubelab.api.core.ServiceSpec;
 import kubelab.api.meta.IntOrString;
 import kubelab.api.meta.ObjectMeta;
+import kubelab.apiserver.ApiException;
 import kubelab.apiserver.ApiServer;
 import kubelab.apiserver.auth.AuditLog;
 import kubelab.apiserver.auth.Authenticator;
@@ -44,7 +45,13 @@ final class ApiServerBootstrap {
                 null, null, null, null, null, null, null, null, null, null);
         var meta = ObjectMeta.of("default", "kubernetes").withLabel("component", "apiserver")
                 .withLabel("provider", "kubernetes");
-        api.create(Service.of("default", "kubernetes", spec).withMetadata(meta));
+        try {
+            api.create(Service.of("default", "kubernetes", spec).withMetadata(meta));
+        } catch (ApiException e) {
+            if (e.code() != 409) { // 409: a store reopened, or shared with another API server, has it already
+                throw e;
+            }
+        }
     }
 
     /**

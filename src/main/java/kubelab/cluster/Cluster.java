@@ -36,6 +36,7 @@ import kubelab.runtime.images.ImageCatalogue;
 import kubelab.runtime.net.SimulatedPodNetwork;
 import kubelab.scheduler.Scheduler;
 import kubelab.store.MemoryStore;
+import kubelab.store.Store;
 import kubelab.time.SimulatedLoop;
 
 /**
@@ -79,9 +80,9 @@ public final class Cluster {
     /** Token files added after the start ({@link #addTokens}); read by HTTP threads, hence copy-on-write. */
     private final List<TokenAuthenticator> addedTokens = new CopyOnWriteArrayList<>();
 
-    private Cluster(long seed, Instant start, String tokens, boolean anonymous) {
+    private Cluster(long seed, Instant start, String tokens, boolean anonymous, Store store) {
         this.loop = new SimulatedLoop(seed, start);
-        this.api = new ApiServer(new MemoryStore(), Scheme.standard(), loop);
+        this.api = new ApiServer(store, Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
         this.events = new EventBroadcaster(loop).startRecordingToSink(api).startEventWatcher(timeline::record);
         // The controller manager's informers, shared by its controllers; the HPA reads pods' CPU
@@ -117,6 +118,7 @@ public final class Cluster {
         private String tokens = "";
         private boolean anonymous;
         private Instant start = SimulatedLoop.DEFAULT_START;
+        private Store store;
 
         /** The seed of the random source: the same seed, the same run. */
         public Builder seed(long seed) {
@@ -158,6 +160,18 @@ public final class Cluster {
             return this;
         }
 
+        /**
+         * The store the API server keeps the cluster's state in (default: a new, empty
+         * {@link MemoryStore}). A store that already holds a cluster, a durable one reopened or a
+         * real etcd, is taken up where it was: the control plane's own objects are created only if
+         * they are missing, the kubelets register their nodes again, and the controllers, being
+         * level-based, carry on from what they find.
+         */
+        public Builder store(Store store) {
+            this.store = java.util.Objects.requireNonNull(store, "store");
+            return this;
+        }
+
         /** Adds a node made from a Node object: its name, labels, taints, capacity and allocatable. */
         public Builder node(Node node) {
             nodes.add(node);
@@ -165,7 +179,7 @@ public final class Cluster {
         }
 
         public Cluster build() {
-            Cluster cluster = new Cluster(seed, start, tokens, anonymous);
+            Cluster cluster = new Cluster(seed, start, tokens, anonymous, store != null ? store : new MemoryStore());
             int count = defaultNodes != null ? defaultNodes : nodes.isEmpty() ? DEFAULT_NODES : 0;
             for (int i = 1; i <= count; i++) {
                 cluster.addNode(Node.named("node-" + i));

@@ -60,6 +60,12 @@ public final class MemoryStore implements Store {
     private boolean delivering;
     private boolean closed;
 
+    /** Listeners are called on the writing thread, before the write returns. */
+    @Override
+    public boolean notifiesBeforeReturn() {
+        return true;
+    }
+
     @Override
     public long currentRevision() {
         return read(() -> revision);

@@ -102,6 +102,17 @@ public interface Store extends AutoCloseable {
     StoreWatch watch(String prefix, long fromRevision, WatchListener listener);
 
     /**
+     * Whether every watch hears of a write before the write returns, as with an in-process store
+     * whose writing thread calls the listeners. Then a watch cache is never behind the store, and
+     * may stamp a bookmark with the store's current revision. A remote store (a real etcd) sends
+     * its events some time after the write's reply, so a cache there vouches only for the
+     * revisions it has seen.
+     */
+    default boolean notifiesBeforeReturn() {
+        return false;
+    }
+
+    /**
      * Drops history at and below {@code revision}: the latest value of every key is kept, older
      * versions and deleted keys are forgotten, and reads or watches there fail as compacted.
      * Watches already running are not affected.

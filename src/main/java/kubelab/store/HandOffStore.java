@@ -1,0 +1,125 @@
+package kubelab.store;
+
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * A store whose watch events are handed to an executor instead of being delivered on whatever
+ * thread the inner store produced them. A real etcd's events arrive on the client library's own
+ * threads, but the API server's watch caches feed the in-process informers, which live on the
+ * cluster's single-threaded event loop: this hands each event over to that loop's thread, in the
+ * order it came, one listener's events never reordered.
+ *
+ * <p>Until {@link #deliverOn} names the executor (the cluster thread is started after the cluster
+ * is built), events are held, in order, and handed over then.
+ *
+ * <p>Real Kubernetes: nothing to hand over, since Go's watch cache runs its own goroutine and its
+ * clients read from channels; this is the price of a single-threaded simulation.
+ */
+public final class HandOffStore implements Store {
+    private final Store inner;
+    private final Object lock = new Object();
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    private Executor target;
+
+    public HandOffStore(Store inner) {
+        this.inner = inner;
+    }
+
+    /** From now on, watch events run on {@code executor}; those held so far go first. */
+    public void deliverOn(Executor executor) {
+        synchronized (lock) {
+            target = executor;
+            for (Runnable r = held.poll(); r != null; r = held.poll()) {
+                executor.execute(r);
+            }
+        }
+    }
+
+    private void hand(Runnable delivery) {
+        synchronized (lock) {
+            if (target == null) {
+                held.add(delivery);
+            } else {
+                target.execute(delivery);
+            }
+        }
+    }
+
+    /** The store underneath. */
+    public Store inner() {
+        return inner;
+    }
+
+    @Override
+    public StoreWatch watch(String prefix, long fromRevision, WatchListener listener) {
+        return inner.watch(prefix, fromRevision, new WatchListener() {
+            @Override
+            public void onEvent(WatchEvent event) {
+                hand(() -> listener.onEvent(event));
+            }
+
+            @Override
+            public void onClose(StoreException cause) {
+                hand(() -> listener.onClose(cause));
+            }
+        });
+    }
+
+    /** Never: events come later, on the executor's thread. */
+    @Override
+    public boolean notifiesBeforeReturn() {
+        return false;
+    }
+
+    @Override
+    public long currentRevision() {
+        return inner.currentRevision();
+    }
+
+    @Override
+    public long compactedRevision() {
+        return inner.compactedRevision();
+    }
+
+    @Override
+    public Optional<KeyValue> get(String key) {
+        return inner.get(key);
+    }
+
+    @Override
+    public Optional<KeyValue> get(String key, long revision) {
+        return inner.get(key, revision);
+    }
+
+    @Override
+    public RangeResult range(String prefix, String startKey, long revision, int limit) {
+        return inner.range(prefix, startKey, revision, limit);
+    }
+
+    @Override
+    public KeyValue create(String key, byte[] value) {
+        return inner.create(key, value);
+    }
+
+    @Override
+    public KeyValue update(String key, byte[] value, long expectedModRevision) {
+        return inner.update(key, value, expectedModRevision);
+    }
+
+    @Override
+    public Deleted delete(String key, long expectedModRevision) {
+        return inner.delete(key, expectedModRevision);
+    }
+
+    @Override
+    public void compact(long revision) {
+        inner.compact(revision);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
