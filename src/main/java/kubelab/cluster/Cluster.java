@@ -81,7 +81,7 @@ public final class Cluster {
     private final List<TokenAuthenticator> addedTokens = new CopyOnWriteArrayList<>();
 
     private Cluster(long seed, Instant start, String tokens, boolean anonymous, Store store) {
-        this.loop = new SimulatedLoop(seed, start);
+        this.loop = new SimulatedLoop(seedFor(seed, store), start);
         this.api = new ApiServer(store, Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
         this.events = new EventBroadcaster(loop).startRecordingToSink(api).startEventWatcher(timeline::record);
@@ -99,6 +99,17 @@ public final class Cluster {
         controllerManager.start();
         schedulerInformers.start();
         scheduler.start();
+    }
+
+    /**
+     * The loop's seed: {@code seed} itself for an empty store; for a store that already holds a
+     * cluster, {@code seed} mixed with the store's revision, so that the uids and generated names
+     * of this run do not repeat those of the run that wrote the store (still the same for the
+     * same store and seed).
+     */
+    static long seedFor(long seed, Store store) {
+        long revision = store.currentRevision();
+        return revision == 0 ? seed : seed ^ (revision * 0x9E3779B97F4A7C15L);
     }
 
     /** A cluster of {@link #DEFAULT_NODES} default nodes, seed {@link #DEFAULT_SEED}. */
