@@ -109,7 +109,7 @@ public final class LeaderElector {
                     + "an elector runs once, make a new one to compete again");
         }
         phase = Phase.ACQUIRING;
-        LOG.log(System.Logger.Level.INFO, "attempting to acquire leader lease " + lock.describe() + "...");
+        LOG.log(System.Logger.Level.DEBUG, "attempting to acquire leader lease " + lock.describe() + "...");
         if (loop.inLoop()) {
             tryToAcquire();
         } else {
@@ -178,7 +178,7 @@ public final class LeaderElector {
             timer = loop.scheduleBackground(taskName("acquire"), jittered(config.retryPeriod()), this::tryToAcquire);
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "successfully acquired lease " + lock.describe());
+        LOG.log(System.Logger.Level.DEBUG, "successfully acquired lease " + lock.describe());
         lock.recordEvent("became leader");
         phase = Phase.LEADING;
         callbacks.onStartedLeading().run();
@@ -207,7 +207,7 @@ public final class LeaderElector {
         Instant now = clock.now();
         if (!now.isBefore(renewRoundDeadline)) {
             maybeReportTransition();
-            LOG.log(System.Logger.Level.INFO, "failed to renew lease " + lock.describe() + ": timed out after "
+            LOG.log(System.Logger.Level.WARNING, "failed to renew lease " + lock.describe() + ": timed out after "
                     + config.renewDeadline().toSeconds() + "s");
             phase = Phase.STOPPED;
             stoppedLeading();
