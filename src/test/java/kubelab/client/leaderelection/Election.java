@@ -83,7 +83,7 @@ final class Election {
 
         private void startedLeading() {
             for (Candidate other : leading()) {
-                overlaps.add("at +" + elapsed() + ", " + identity + " started leading while " + other.identity + " leads");
+                overlaps.add("at +" + kubelab.time.Durations.format(elapsed()) + ", " + identity + " started leading while " + other.identity + " leads");
             }
             leading = true;
             leaderships++;
