@@ -35,7 +35,9 @@ import kubelab.time.EventLoop;
  * from when they last saw that renewal, so the old leader has stopped before a new one starts,
  * as long as clocks run at the same rate and processes are not frozen in between.
  *
- * <p>Everything runs on the loop; timers are background ones, so {@code settle()} does not wait
+ * <p>Everything runs on the loop, and the elector is not thread-safe: call {@link #stop()} and the
+ * queries on the loop's thread or from a task ({@code loop.execute(elector::stop)}). Timers are
+ * background ones, so {@code settle()} does not wait
  * for them. Jitter is drawn from the loop's random source, and only when a try fails, so a run
  * repeats for the same seed and a lone candidate draws nothing.
  *
