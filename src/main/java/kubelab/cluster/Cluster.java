@@ -80,7 +80,10 @@ public final class Cluster {
     /** Token files added after the start ({@link #addTokens}); read by HTTP threads, hence copy-on-write. */
     private final List<TokenAuthenticator> addedTokens = new CopyOnWriteArrayList<>();
 
-    private Cluster(long seed, Instant start, String tokens, boolean anonymous, Store store) {
+    /** The leader elections, when the cluster was built with {@link Builder#leaderElection} (else null). */
+    private ControlPlaneElections elections;
+
+    private Cluster(long seed, Instant start, String tokens, boolean anonymous, Store store, LeaderElection election) {
         this.loop = new SimulatedLoop(seedFor(seed, store), start);
         this.api = new ApiServer(store, Scheme.standard(), loop);
         this.timeline = new Timeline(loop.now());
@@ -96,9 +99,38 @@ public final class Cluster {
         this.applier = new Applier(api);
         this.handlerChain = ApiServerBootstrap.handlerChain(api, loop, tokens, this::addedToken, anonymous);
         ApiServerBootstrap.createKubernetesService(api);
-        controllerManager.start();
         schedulerInformers.start();
-        scheduler.start();
+        if (election == null) {
+            controllerManager.start();
+            scheduler.start();
+        } else {
+            this.elections = ControlPlaneElections.start(api, loop, events, scheduler, controllerManager, election);
+        }
+    }
+
+    /**
+     * How the scheduler and the controller manager of one of several API server processes on a
+     * shared store decide which of them acts: {@code identity} names this process in the Leases
+     * ({@code hostname_uuid} in Kubernetes), and {@code onControllerManagerLost} runs if this
+     * process's controller manager loses its Lease (kube-controller-manager exits then).
+     */
+    public record LeaderElection(String identity, Runnable onControllerManagerLost) {
+    }
+
+    /**
+     * Gives up this process's Leases, so that another process's scheduler and controller
+     * manager take over at their next try instead of waiting out the lease duration. Call on the
+     * loop's thread, when the process stops. Nothing to do for a cluster that elects no leaders.
+     */
+    public void releaseLeases() {
+        if (elections != null) {
+            elections.release();
+        }
+    }
+
+    /** Who holds Lease {@code kube-system/<lockName>} now, as this process last saw it (empty without election). */
+    public Optional<String> leader(String lockName) {
+        return elections == null ? Optional.empty() : elections.leader(lockName);
     }
 
     /**
@@ -130,6 +162,7 @@ public final class Cluster {
         private boolean anonymous;
         private Instant start = SimulatedLoop.DEFAULT_START;
         private Store store;
+        private LeaderElection election;
 
         /** The seed of the random source: the same seed, the same run. */
         public Builder seed(long seed) {
@@ -183,6 +216,17 @@ public final class Cluster {
             return this;
         }
 
+        /**
+         * Runs the scheduler and the controller manager under leader election, as every
+         * production control plane does, so that several processes can share one store (a real
+         * etcd) and only one of each acts at a time. Off by default: a cluster alone on its store
+         * needs no election, and its runs stay free of Lease renewals.
+         */
+        public Builder leaderElection(LeaderElection election) {
+            this.election = java.util.Objects.requireNonNull(election, "election");
+            return this;
+        }
+
         /** Adds a node made from a Node object: its name, labels, taints, capacity and allocatable. */
         public Builder node(Node node) {
             nodes.add(node);
@@ -190,7 +234,7 @@ public final class Cluster {
         }
 
         public Cluster build() {
-            Cluster cluster = new Cluster(seed, start, tokens, anonymous, store != null ? store : new MemoryStore());
+            Cluster cluster = new Cluster(seed, start, tokens, anonymous, store != null ? store : new MemoryStore(), election);
             int count = defaultNodes != null ? defaultNodes : nodes.isEmpty() ? DEFAULT_NODES : 0;
             for (int i = 1; i <= count; i++) {
                 cluster.addNode(Node.named("node-" + i));

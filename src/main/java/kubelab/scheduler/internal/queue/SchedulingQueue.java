@@ -86,12 +86,15 @@ public final class SchedulingQueue {
         }
     }
 
+    /** Stops the sweeps; {@link #run} starts them again (a scheduler that leads once more). */
     public void close() {
         if (flushTimer != null) {
             flushTimer.cancel();
+            flushTimer = null;
         }
         if (backoffTimer != null) {
             backoffTimer.cancel();
+            backoffTimer = null;
         }
     }
 
