@@ -46,7 +46,7 @@ final class EncryptionConfigParser {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new EncryptionConfigurationException(List.of(source + (at != null ? ":" + at.getLineNr() : "")
-                    + ": not valid YAML: " + e.getOriginalMessage()));
+                    + ": not valid YAML: " + oneLine(e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
             throw new EncryptionConfigurationException(List.of(source
@@ -100,6 +100,12 @@ final class EncryptionConfigParser {
             }
         }
         return new ResourceConfiguration(names, providers);
+    }
+
+    /** The YAML parser's message without its indented excerpt of the file: one line, as problems are. */
+    private static String oneLine(String message) {
+        return message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** {@code deployments.apps} is stored under {@code deployments}: the key layout has no group. */
