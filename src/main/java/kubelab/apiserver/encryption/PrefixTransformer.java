@@ -75,6 +75,7 @@ public final class PrefixTransformer implements ValueTransformer {
         }
     }
 
+    // tag::prefix-transformer[]
     @Override
     public byte[] toStorage(byte[] plain, String storageKey) {
         if (writeKey == null) {
@@ -113,6 +114,7 @@ public final class PrefixTransformer implements ValueTransformer {
         }
         return key.decrypt(stored, end + 1, storageKey);
     }
+    // end::prefix-transformer[]
 
     @Override
     public boolean isStale(byte[] stored) {
