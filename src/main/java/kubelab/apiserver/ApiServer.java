@@ -51,6 +51,8 @@ public final class ApiServer implements Api {
     public static final int DEFAULT_WATCH_WINDOW = 10_000;
     public static final Duration BOOKMARK_INTERVAL = Duration.ofMinutes(1);
     public static final Duration COMPACTION_INTERVAL = Duration.ofMinutes(5);
+    /** How soon a watch cache that lost its store watch lists and watches again. */
+    static final Duration CACHER_RETRY = Duration.ofSeconds(1);
 
     private final Store store;
     private final Scheme scheme;
@@ -74,6 +76,7 @@ public final class ApiServer implements Api {
         for (ResourceType t : scheme.all()) {
             registries.put(t.javaType(), newRegistry(t, t.javaType(), ids, watchWindow));
         }
+        registries.values().forEach(r -> r.cacher().onLost(() -> restartLater(r.cacher())));
         bootstrapNamespaces();
         loop.schedulePeriodic(BOOKMARK_INTERVAL, this::sendBookmarks);
         loop.schedulePeriodic(COMPACTION_INTERVAL, this::compactHistory);
@@ -84,6 +87,26 @@ public final class ApiServer implements Api {
                                                           int watchWindow) {
         Strategy<T> strategy = (Strategy<T>) Strategies.forType(t);
         return new Registry<>(t, javaType, strategy, store, loop.clock(), ids, () -> admission, this, watchWindow);
+    }
+
+    /**
+     * A watch cache lost its store watch (a real etcd restarted, or the connection broke): its
+     * watchers were told to relist; the cache itself lists and watches again in a second, and
+     * every second after that until the store answers.
+     */
+    private void restartLater(kubelab.apiserver.cacher.Cacher<?> cacher) {
+        if (!loop.inLoop()) {
+            return;   // the store was closed from outside the loop: the server is stopping
+        }
+        loop.schedule("watch cache: list and watch the store again", CACHER_RETRY, () -> {
+            try {
+                if (!cacher.restart()) {
+                    restartLater(cacher);
+                }
+            } catch (IllegalStateException closed) {
+                // the store was closed for good
+            }
+        });
     }
 
     private void bootstrapNamespaces() {

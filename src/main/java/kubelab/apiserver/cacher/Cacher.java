@@ -56,6 +56,9 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private long floor;
     private long offers;
     private StoreWatch storeWatch;
+    private Store store;
+    /** Called when the store watch ends, so that the owner can {@link #restart} it later. */
+    private Runnable onLost = () -> { };
 
     /** One change in the window: the object before and after (null for created or deleted). */
     private record Change<T>(Cached<T> before, Cached<T> after, long revision) {
@@ -82,15 +85,52 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     public void start(Store store) {
         lock.writeLock().lock();
         try {
-            var range = store.range(prefix);
-            for (var kv : range.kvs()) {
-                Cached<T> c = cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision());
-                objects.put(kv.key(), c);
-                reindex(kv.key(), null, c);
+            this.store = store;
+            load();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Lists the store afresh (dropping what was cached) and watches from the list's revision. */
+    private void load() {
+        var range = store.range(prefix);
+        objects.clear();
+        keysByIndex.clear();
+        window.clear();
+        for (var kv : range.kvs()) {
+            Cached<T> c = cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision());
+            objects.put(kv.key(), c);
+            reindex(kv.key(), null, c);
+        }
+        revision = range.revision();
+        floor = revision;
+        storeWatch = store.watch(prefix, revision + 1, this);
+    }
+
+    /** What to call when the store watch ends (a remote store lost, or restarted). */
+    public void onLost(Runnable onLost) {
+        this.onLost = onLost;
+    }
+
+    /**
+     * After the store watch was lost: lists the store again and watches from there, as the
+     * cacher's own reflector does in Kubernetes. Watchers were already told to relist; they find
+     * the reloaded cache.
+     *
+     * @return false if the store cannot be reached yet (try again later)
+     * @throws IllegalStateException if the store was closed for good
+     */
+    public boolean restart() {
+        lock.writeLock().lock();
+        try {
+            if (storeWatch != null) {
+                return true;
             }
-            revision = range.revision();
-            floor = revision;
-            storeWatch = store.watch(prefix, revision + 1, this);
+            load();
+            return true;
+        } catch (StoreException e) {
+            return false;
         } finally {
             lock.writeLock().unlock();
         }
@@ -168,9 +208,11 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
             for (CacheWatcher<T> w : watchers.all()) {
                 w.terminate(WatchEvent.error(ApiException.expired("watch cache lost its store watch: " + cause.getMessage()).status()));
             }
+            storeWatch = null;
         } finally {
             lock.writeLock().unlock();
         }
+        onLost.run();
     }
 
     /** The objects that match, in key order, and the revision they were read at. */
