@@ -60,6 +60,27 @@ public final class MemoryStore implements Store {
     private boolean delivering;
     private boolean closed;
 
+    /**
+     * A store holding exactly {@code live}, each key with its own revisions and version, at
+     * {@code revision}, with history compacted up to it: what a snapshot of a store holds. A
+     * durable store starts from one, then replays its log.
+     */
+    public static MemoryStore restored(java.util.Collection<KeyValue> live, long revision) {
+        MemoryStore store = new MemoryStore();
+        for (KeyValue kv : live) {
+            if (kv.modRevision() > revision) {
+                throw new IllegalArgumentException(kv.key() + " was written at revision " + kv.modRevision()
+                        + ", after the snapshot's revision " + revision);
+            }
+            store.keys.computeIfAbsent(kv.key(), k -> new KeyHistory()).append(kv);
+            store.liveKeys++;
+            store.versions++;
+        }
+        store.revision = revision;
+        store.compacted = revision;
+        return store;
+    }
+
     /** Listeners are called on the writing thread, before the write returns. */
     @Override
     public boolean notifiesBeforeReturn() {
