@@ -9,7 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.security.SecureRandom;
+import kubelab.api.core.Node;
+import kubelab.apiserver.ApiException;
+import kubelab.apiserver.encryption.DecryptionException;
+import kubelab.apiserver.encryption.EncryptionConfiguration;
+import kubelab.apiserver.encryption.EncryptionConfigurationException;
+import kubelab.client.leaderelection.LeaderElectionConfig;
 import kubelab.cluster.Cluster;
+import kubelab.store.StoreException;
 import kubelab.server.ClusterThread;
 import kubelab.server.KubeApiServer;
 import kubelab.server.pki.Credentials;
@@ -38,7 +46,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "kubelab-viewer (read-only). `kubelab kubeconfig` prints it."},
         footer = {"", "Examples:", "  kubelab serve",
                 "  kubectl --kubeconfig ~/.kubelab/kubeconfig get nodes",
-                "  kubelab serve --nodes 5 --speed 60 --http-port 8080"},
+                "  kubelab serve --nodes 5 --speed 60 --http-port 8080",
+                "  kubelab serve --data-dir ./state             # the cluster survives a restart",
+                "  kubelab serve --store etcd=http://127.0.0.1:2379"},
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n")
 final class ServeCommand implements Callable<Integer> {
@@ -70,8 +80,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the random source (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "certificates, tokens and kubeconfig (default: ~/.kubelab)")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "certificates, tokens, kubeconfig, the encryption key and (if given) the durable store (default: ~/.kubelab)")
     private Path dataDir;
+
+    @Option(names = "--store", paramLabel = "STORE",
+            description = "where the cluster's state lives: memory, durable (DATA_DIR/store) or etcd=http://HOST:PORT[,...] "
+                    + "(default: durable when --data-dir is given, else memory)")
+    private String store;
+
+    @Option(names = "--encryption-provider-config", paramLabel = "FILE",
+            description = "how Secrets are encrypted at rest, as kube-apiserver's flag (default: DATA_DIR/encryption-config.yaml, made on first start)")
+    private Path encryptionConfig;
+
+    @Option(names = "--node-prefix", paramLabel = "P", defaultValue = "node-",
+            description = "the simulated nodes are P1, P2, ... (default: ${DEFAULT-VALUE}); give servers sharing one etcd different ones")
+    private String nodePrefix;
 
     @Option(names = "--anonymous", description = "serve requests without a token as system:anonymous instead of 401")
     private boolean anonymous;
@@ -96,12 +120,58 @@ final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Pki pki = Pki.loadOrCreate(dir, List.of(address));
         Credentials credentials = Credentials.loadOrCreate(dir);
+        ServeStorage.Opened storage;
+        try {
+            EncryptionConfiguration encryption = encryptionConfig != null ? EncryptionConfiguration.load(encryptionConfig)
+                    : EncryptionConfiguration.loadOrCreate(dir);
+            storage = ServeStorage.open(ServeStorage.parse(store, dir, dataDir != null), encryption);
+        } catch (EncryptionConfigurationException | IllegalArgumentException e) {
+            err.println("kubelab serve: " + e.getMessage());
+            return 2;
+        } catch (StoreException | java.io.IOException e) {
+            err.println("kubelab serve: cannot open the store: " + e.getMessage());
+            return 1;
+        }
 
-        Cluster cluster = Cluster.builder().nodes(nodes).seed(seed).tokens(credentials.tokenCsv())
-                .anonymous(anonymous).start(Instant.now()).build();
-        cluster.api().create(credentials.viewerBinding());
+        // A store that outlives the process may hold another run's objects, or be shared with
+        // another server: a fixed seed would make the same uids and names again.
+        boolean seedGiven = spec.commandLine().getParseResult().hasMatchedOption("--seed");
+        Cluster.Builder builder = Cluster.builder().store(storage.store())
+                .seed(storage.persistent() && !seedGiven ? new SecureRandom().nextLong() : seed)
+                .tokens(credentials.tokenCsv()).anonymous(anonymous).start(Instant.now()).nodes(0);
+        for (int i = 1; i <= nodes; i++) {
+            builder.node(Node.named(nodePrefix + i));
+        }
+        if (storage.shared()) {
+            builder.leaderElection(new Cluster.LeaderElection(LeaderElectionConfig.identity(hostname(), new SecureRandom()),
+                    () -> new Thread(() -> {
+                        err.println("kubelab serve: the controller manager lost its Lease (kube-system/kube-controller-manager); "
+                                + "stopping, as kube-controller-manager exits. Start the server again.");
+                        err.flush();
+                        System.exit(1);
+                    }, "kubelab-serve-lost-lease").start()));
+        }
+        Cluster cluster;
+        try {
+            cluster = builder.build();
+        } catch (DecryptionException e) {
+            err.println("kubelab serve: " + e.getMessage());
+            storage.store().close();
+            return 1;
+        }
+        try {
+            cluster.api().create(credentials.viewerBinding());
+        } catch (ApiException e) {
+            if (e.code() != 409) {   // 409: a store that outlived a run has it already
+                throw e;
+            }
+        }
+        int reencrypted = storage.encrypting().rewriteStale();   // after a key rotation: every Secret under the new key
         cluster.settle();
         ClusterThread thread = new ClusterThread(cluster, speed);
+        if (storage.handOff() != null) {
+            storage.handOff().deliverOn(thread);   // a real etcd's watch events, to the cluster thread
+        }
         char[] password = "kubelab".toCharArray();
         KubeApiServer server;
         try {
@@ -120,6 +190,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("kubelab serve: the API server listens on " + url
                 + (server.httpPort() >= 0 ? " and http://" + address + ":" + server.httpPort() : ""));
         out.println("  " + nodes + " node" + (nodes == 1 ? "" : "s") + ", cluster time at " + speed + "x the wall clock");
+        out.println("  store: " + storage.description() + "; Secrets encrypted at rest"
+                + (reencrypted > 0 ? " (" + reencrypted + " re-encrypted with the current key)" : ""));
         out.println("  kubeconfig: " + kubeconfig + " (contexts kubelab and kubelab-viewer)");
         out.println("  try: kubectl --kubeconfig " + kubeconfig + " get nodes");
         out.println("  stop with Ctrl-C");
@@ -132,11 +204,28 @@ final class ServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // stopping anyway
             }
+            try {
+                thread.call(c -> {
+                    c.releaseLeases();   // another server on the same etcd takes over at once
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // stopping anyway
+            }
             thread.close();
+            storage.store().close();
             stopped.countDown();
         }, "kubelab-serve-stop"));
         stopped.await();
         return 0;
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     static void writePrivate(Path file, String text) throws IOException {

@@ -86,6 +86,7 @@ public final class PrefixTransformer implements ValueTransformer {
         System.arraycopy(sealed, 0, stored, writePrefix.length, sealed.length);
         return stored;
     }
+    // end::prefix-transformer[]
 
     @Override
     public byte[] fromStorage(byte[] stored, String storageKey) {
@@ -114,7 +115,6 @@ public final class PrefixTransformer implements ValueTransformer {
         }
         return key.decrypt(stored, end + 1, storageKey);
     }
-    // end::prefix-transformer[]
 
     @Override
     public boolean isStale(byte[] stored) {

@@ -1,0 +1,145 @@
+package kubelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kubelab.server.pki.Credentials;
+import kubelab.server.pki.Pki;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault the durable store exists for: {@code kubelab serve --data-dir D} killed with SIGKILL
+ * in the middle of writes. What must not happen: an object whose create got a 201 is missing after
+ * the restart, or an object is there half-written.
+ */
+@Tag("chapter1")
+@DisplayName("kubelab serve --data-dir, killed with kill -9")
+class DurableServeTest {
+    private static final int WRITERS = 8;
+
+    @Test
+    @DisplayName("after kill -9 during writes and a restart, every create that got a 201 is there, whole")
+    void everyAcknowledgedWriteSurvivesKill9(@TempDir Path dir) throws Exception {
+        Random random = new Random(6);
+        int killAfter = 150 + random.nextInt(250);   // acknowledged creates before the kill
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
+        Served first = Served.start(dir);
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch enough = new CountDownLatch(killAfter);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            for (int w = 0; w < WRITERS; w++) {
+                pool.submit(() -> {
+                    while (true) {
+                        String name = "cm-" + next.getAndIncrement();
+                        String value = "v".repeat(200) + name;   // long enough to be torn by a kill
+                        HttpResponse<String> r;
+                        try {
+                            r = first.post("/api/v1/namespaces/default/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                                    + "\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"" + value + "\"}}");
+                        } catch (Exception e) {
+                            return null;   // the server is gone: this write was never acknowledged
+                        }
+                        if (r.statusCode() == 201) {
+                            acknowledged.put(name, value);
+                            enough.countDown();
+                        }
+                    }
+                });
+            }
+            assertThat(enough.await(120, TimeUnit.SECONDS)).as("%d creates acknowledged", killAfter).isTrue();
+            first.process.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
+            assertThat(first.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+            first.process.destroyForcibly();
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(killAfter);
+
+        Served second = Served.start(dir);
+        try {
+            List<String> missing = new ArrayList<>();
+            for (var e : acknowledged.entrySet()) {
+                HttpResponse<String> r = second.get("/api/v1/namespaces/default/configmaps/" + e.getKey());
+                if (r.statusCode() != 200 || !r.body().contains(e.getValue())) {
+                    missing.add(e.getKey() + " (" + r.statusCode() + ")");
+                }
+            }
+            assertThat(missing).as("acknowledged creates missing or changed after the restart").isEmpty();
+            HttpResponse<String> list = second.get("/api/v1/namespaces/default/configmaps");
+            assertThat(list.statusCode()).isEqualTo(200);
+            Matcher values = Pattern.compile("\"v\":\"(v+cm-\\d+)\"").matcher(list.body());
+            int whole = 0;
+            while (values.find()) {
+                assertThat(values.group(1)).as("every stored value is whole").startsWith("v".repeat(200));
+                whole++;
+            }
+            assertThat(whole).as("every ConfigMap listed is whole").isGreaterThanOrEqualTo(acknowledged.size());
+        } finally {
+            second.process.destroy();
+            second.process.waitFor(20, TimeUnit.SECONDS);
+            second.process.destroyForcibly();
+        }
+    }
+
+    /** A {@code kubelab serve --data-dir} child process and a client for it. */
+    private record Served(Process process, String url, HttpClient client, String token) {
+        static Served start(Path dir) throws Exception {
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process p = new ProcessBuilder(java.toString(), "-cp", classpath, "kubelab.cli.Main", "serve",
+                    "--data-dir", dir.toString(), "--port", "0", "--nodes", "0")
+                    .redirectErrorStream(true).start();
+            List<String> printed = new ArrayList<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null && !line.contains("stop with Ctrl-C"); line = out.readLine()) {
+                printed.add(line);
+            }
+            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
+            drain.setDaemon(true);
+            drain.start();
+            Matcher url = Pattern.compile("listens on (https://127\\.0\\.0\\.1:\\d+)").matcher(String.join("\n", printed));
+            assertThat(url.find()).as("%s", printed).isTrue();
+            HttpClient client = HttpClient.newBuilder().sslContext(Pki.loadOrCreate(dir, List.of()).clientContext())
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            assertThat(Files.exists(dir.resolve("kubeconfig"))).isTrue();
+            return new Served(p, url.group(1), client, Credentials.loadOrCreate(dir).adminToken());
+        }
+
+        HttpResponse<String> post(String path, String json) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
