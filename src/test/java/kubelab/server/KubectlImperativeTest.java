@@ -123,4 +123,29 @@ class KubectlImperativeTest {
         assertThat(ok("run", "one", "--image=nginx")).isEqualTo("pod/one created\n");
         assertThat(ok("wait", "pod/one", "--for=condition=Ready", "--timeout=90s")).isEqualTo("pod/one condition met\n");
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("kubectl create role, rolebinding, clusterrole, quota, ingress, configmap and secret succeed too")
+    void otherCreates() throws Exception {
+        assertThat(ok("create", "role", "reader", "--verb=get,list", "--resource=pods"))
+                .isEqualTo("role.rbac.authorization.k8s.io/reader created\n");
+        assertThat(ok("get", "role", "reader", "-o", "jsonpath={.rules[0].verbs}")).isEqualTo("[\"get\",\"list\"]");
+        assertThat(ok("create", "rolebinding", "reader", "--role=reader", "--serviceaccount=imperative:default"))
+                .isEqualTo("rolebinding.rbac.authorization.k8s.io/reader created\n");
+        assertThat(ok("create", "clusterrole", "health", "--verb=get", "--non-resource-url=/healthz"))
+                .isEqualTo("clusterrole.rbac.authorization.k8s.io/health created\n");
+        assertThat(ok("create", "quota", "small", "--hard=pods=10,requests.cpu=2"))
+                .isEqualTo("resourcequota/small created\n");
+        assertThat(ok("get", "quota", "small", "-o", "jsonpath={.spec.hard.pods}")).isEqualTo("10");
+        assertThat(ok("create", "ingress", "site", "--rule=example.com/=web:80"))
+                .isEqualTo("ingress.networking.k8s.io/site created\n");
+        assertThat(ok("get", "ingress", "site", "-o", "jsonpath={.spec.rules[0].http.paths[0].backend.service.name}"))
+                .isEqualTo("web");
+        assertThat(ok("create", "configmap", "settings", "--from-literal=mode=fast"))
+                .isEqualTo("configmap/settings created\n");
+        assertThat(ok("create", "secret", "generic", "token", "--from-literal=t=s3cret"))
+                .isEqualTo("secret/token created\n");
+        assertThat(ok("get", "secret", "token", "-o", "jsonpath={.data.t}")).isEqualTo("czNjcmV0");
+    }
 }
