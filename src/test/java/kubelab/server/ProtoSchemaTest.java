@@ -190,6 +190,10 @@ class ProtoSchemaTest {
     @DisplayName("a kind the schema does not list is not decoded (the server answers 415)")
     void unknownKind() {
         assertThat(decode("apps/v1", "StatefulSet", message().message(1, meta("db", null)))).isNull();
+        ApiException refused = Bodies.unsupported(Bodies.PROTOBUF);
+        assertThat(refused.code()).isEqualTo(415);
+        assertThat(refused.getMessage()).contains("Deployment, Ingress, Job, Namespace, Pod")
+                .contains("--dry-run=client -o yaml | kubectl apply -f -");
     }
 
     @Test
