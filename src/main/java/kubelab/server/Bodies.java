@@ -40,7 +40,7 @@ final class Bodies {
         String contentType = x.contentType() == null ? Exchange.JSON : x.contentType();
         JsonNode tree;
         if (contentType.startsWith(PROTOBUF)) {
-            tree = ProtoReader.simpleObject(ProtoReader.envelope(body));
+            tree = ProtoSchema.decode(ProtoReader.envelope(body));
             if (tree == null) {
                 throw unsupported(contentType);
             }
@@ -115,10 +115,9 @@ final class Bodies {
     static ApiException unsupported(String contentType) {
         return new ApiException(kubelab.api.meta.Status.failure(415, "UnsupportedMediaType",
                 "the body of the request was in an unknown format - accepted media types include: application/json, "
-                        + "application/yaml (not " + contentType + "). kubelab reads protobuf only for Namespaces, ConfigMaps, Secrets, "
-                        + "ServiceAccounts and SelfSubjectAccessReviews: "
-                        + "instead of `kubectl create deployment …`, use `kubectl create deployment … --dry-run=client -o yaml "
-                        + "| kubectl apply -f -`", null));
+                        + "application/yaml (not " + contentType + "). kubelab reads protobuf only for " + ProtoSchema.kinds()
+                        + " and SelfSubjectAccessReview: for other kinds, instead of `kubectl create …`, use "
+                        + "`kubectl create … --dry-run=client -o yaml | kubectl apply -f -`", null));
     }
 
     /** {@code {"kind":"PodList","apiVersion":"v1","metadata":{...},"items":[...]}}, item by item. */
