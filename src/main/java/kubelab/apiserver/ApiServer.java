@@ -92,12 +92,10 @@ public final class ApiServer implements Api {
     /**
      * A watch cache lost its store watch (a real etcd restarted, or the connection broke): its
      * watchers were told to relist; the cache itself lists and watches again in a second, and
-     * every second after that until the store answers.
+     * every second after that until the store answers (or is found closed for good). Called on
+     * the thread that runs the loop: a remote store's events are handed to it ({@code HandOffStore}).
      */
     private void restartLater(kubelab.apiserver.cacher.Cacher<?> cacher) {
-        if (!loop.inLoop()) {
-            return;   // the store was closed from outside the loop: the server is stopping
-        }
         loop.schedule("watch cache: list and watch the store again", CACHER_RETRY, () -> {
             try {
                 if (!cacher.restart()) {

@@ -10,6 +10,7 @@ import kubelab.store.HandOffStore;
 import kubelab.store.MemoryStore;
 import kubelab.store.Store;
 import kubelab.store.durable.DurableStore;
+import kubelab.store.etcd.EtcdStore;
 
 /**
  * Where {@code kubelab serve} keeps the cluster's state, from its {@code --store} option:
@@ -102,6 +103,11 @@ final class ServeStorage {
             EncryptingStore store = EncryptingStore.wrap(DurableStore.open(d.dir()), encryption);
             return new Opened(store, store, null, "durable, in " + d.dir() + " (a write-ahead log and snapshots)", true, false);
         }
-        throw new IllegalArgumentException("--store " + choice + " is not available in this build");
+        Etcd e = (Etcd) choice;
+        // etcd's events arrive on the client's threads: handed to the cluster thread once it runs.
+        HandOffStore handOff = new HandOffStore(EtcdStore.connect(e.endpoints(), ""));
+        EncryptingStore store = EncryptingStore.wrap(handOff, encryption);
+        return new Opened(store, store, handOff, "etcd at " + String.join(",", e.endpoints().stream().map(URI::toString).toList()),
+                true, true);
     }
 }
