@@ -2,16 +2,8 @@ package kubelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kubelab.server.pki.Credentials;
-import kubelab.server.pki.Pki;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,7 +38,7 @@ class DurableServeTest {
         int killAfter = 150 + random.nextInt(250);   // acknowledged creates before the kill
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
-        Served first = Served.start(dir);
+        ServeProcess first = ServeProcess.start(dir, "--nodes", "0");
         AtomicInteger next = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(killAfter);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -73,15 +63,15 @@ class DurableServeTest {
                 });
             }
             assertThat(enough.await(120, TimeUnit.SECONDS)).as("%d creates acknowledged", killAfter).isTrue();
-            first.process.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
-            assertThat(first.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            first.process().destroyForcibly();   // SIGKILL: no shutdown hook, no flush
+            assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
         } finally {
             pool.shutdownNow();
-            first.process.destroyForcibly();
+            first.process().destroyForcibly();
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(killAfter);
 
-        Served second = Served.start(dir);
+        ServeProcess second = ServeProcess.start(dir, "--nodes", "0");
         try {
             List<String> missing = new ArrayList<>();
             for (var e : acknowledged.entrySet()) {
@@ -101,45 +91,9 @@ class DurableServeTest {
             }
             assertThat(whole).as("every ConfigMap listed is whole").isGreaterThanOrEqualTo(acknowledged.size());
         } finally {
-            second.process.destroy();
-            second.process.waitFor(20, TimeUnit.SECONDS);
-            second.process.destroyForcibly();
-        }
-    }
-
-    /** A {@code kubelab serve --data-dir} child process and a client for it. */
-    private record Served(Process process, String url, HttpClient client, String token) {
-        static Served start(Path dir) throws Exception {
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "-cp", classpath, "kubelab.cli.Main", "serve",
-                    "--data-dir", dir.toString(), "--port", "0", "--nodes", "0")
-                    .redirectErrorStream(true).start();
-            List<String> printed = new ArrayList<>();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = out.readLine(); line != null && !line.contains("stop with Ctrl-C"); line = out.readLine()) {
-                printed.add(line);
-            }
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
-            drain.setDaemon(true);
-            drain.start();
-            Matcher url = Pattern.compile("listens on (https://127\\.0\\.0\\.1:\\d+)").matcher(String.join("\n", printed));
-            assertThat(url.find()).as("%s", printed).isTrue();
-            HttpClient client = HttpClient.newBuilder().sslContext(Pki.loadOrCreate(dir, List.of()).clientContext())
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            assertThat(Files.exists(dir.resolve("kubeconfig"))).isTrue();
-            return new Served(p, url.group(1), client, Credentials.loadOrCreate(dir).adminToken());
-        }
-
-        HttpResponse<String> post(String path, String json) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            second.process().destroy();
+            second.process().waitFor(20, TimeUnit.SECONDS);
+            second.process().destroyForcibly();
         }
     }
 }
