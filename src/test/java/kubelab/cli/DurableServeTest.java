@@ -32,13 +32,15 @@ class DurableServeTest {
     private static final int WRITERS = 8;
 
     @Test
-    @DisplayName("after kill -9 during writes and a restart, every create that got a 201 is there, whole")
+    @DisplayName("after kill -9 during writes and a restart, every create that got a 201 is there, whole; no Secret is in the files in plaintext")
     void everyAcknowledgedWriteSurvivesKill9(@TempDir Path dir) throws Exception {
         Random random = new Random(6);
         int killAfter = 150 + random.nextInt(250);   // acknowledged creates before the kill
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
         ServeProcess first = ServeProcess.start(dir, "--nodes", "0");
+        assertThat(first.post("/api/v1/namespaces/default/secrets", "{\"apiVersion\":\"v1\",\"kind\":\"Secret\","
+                + "\"metadata\":{\"name\":\"db\"},\"stringData\":{\"password\":\"s3cret-pa55\"}}").statusCode()).isEqualTo(201);
         AtomicInteger next = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(killAfter);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -71,6 +73,13 @@ class DurableServeTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(killAfter);
 
+        try (var files = java.nio.file.Files.walk(dir.resolve("store"))) {   // the log and snapshots, read as a thief would
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String raw = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(raw).as("%s holds no Secret in plaintext", f).doesNotContain("s3cret-pa55")
+                        .doesNotContain(java.util.Base64.getEncoder().encodeToString("s3cret-pa55".getBytes()));
+            }
+        }
         ServeProcess second = ServeProcess.start(dir, "--nodes", "0");
         try {
             List<String> missing = new ArrayList<>();
@@ -81,6 +90,8 @@ class DurableServeTest {
                 }
             }
             assertThat(missing).as("acknowledged creates missing or changed after the restart").isEmpty();
+            assertThat(second.get("/api/v1/namespaces/default/secrets/db").body()).as("the API decodes it")
+                    .contains(java.util.Base64.getEncoder().encodeToString("s3cret-pa55".getBytes()));
             HttpResponse<String> list = second.get("/api/v1/namespaces/default/configmaps");
             assertThat(list.statusCode()).isEqualTo(200);
             Matcher values = Pattern.compile("\"v\":\"(v+cm-\\d+)\"").matcher(list.body());
