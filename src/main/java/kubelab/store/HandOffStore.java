@@ -1,7 +1,6 @@
 package kubelab.store;
 
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,14 +16,13 @@ import java.util.concurrent.Executor;
  * <p>Real Kubernetes: nothing to hand over, since Go's watch cache runs its own goroutine and its
  * clients read from channels; this is the price of a single-threaded simulation.
  */
-public final class HandOffStore implements Store {
-    private final Store inner;
+public final class HandOffStore extends ForwardingStore {
     private final Object lock = new Object();
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private Executor target;
 
     public HandOffStore(Store inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** From now on, watch events run on {@code executor}; those held so far go first. */
@@ -49,12 +47,12 @@ public final class HandOffStore implements Store {
 
     /** The store underneath. */
     public Store inner() {
-        return inner;
+        return delegate();
     }
 
     @Override
     public StoreWatch watch(String prefix, long fromRevision, WatchListener listener) {
-        return inner.watch(prefix, fromRevision, new WatchListener() {
+        return delegate().watch(prefix, fromRevision, new WatchListener() {
             @Override
             public void onEvent(WatchEvent event) {
                 hand(() -> listener.onEvent(event));
@@ -71,55 +69,5 @@ public final class HandOffStore implements Store {
     @Override
     public boolean notifiesBeforeReturn() {
         return false;
-    }
-
-    @Override
-    public long currentRevision() {
-        return inner.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-        return inner.compactedRevision();
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key) {
-        return inner.get(key);
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key, long revision) {
-        return inner.get(key, revision);
-    }
-
-    @Override
-    public RangeResult range(String prefix, String startKey, long revision, int limit) {
-        return inner.range(prefix, startKey, revision, limit);
-    }
-
-    @Override
-    public KeyValue create(String key, byte[] value) {
-        return inner.create(key, value);
-    }
-
-    @Override
-    public KeyValue update(String key, byte[] value, long expectedModRevision) {
-        return inner.update(key, value, expectedModRevision);
-    }
-
-    @Override
-    public Deleted delete(String key, long expectedModRevision) {
-        return inner.delete(key, expectedModRevision);
-    }
-
-    @Override
-    public void compact(long revision) {
-        inner.compact(revision);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

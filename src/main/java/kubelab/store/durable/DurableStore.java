@@ -9,19 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import kubelab.store.Deleted;
+import kubelab.store.ForwardingStore;
 import kubelab.store.KeyValue;
 import kubelab.store.MemoryStore;
-import kubelab.store.RangeResult;
-import kubelab.store.Store;
 import kubelab.store.StoreException;
-import kubelab.store.StoreWatch;
-import kubelab.store.WatchListener;
 
 /**
  * The embedded store that survives its process: a {@link MemoryStore} for the state and its
@@ -52,7 +48,7 @@ import kubelab.store.WatchListener;
  * <p>Real Kubernetes: etcd's own storage: a write-ahead log and snapshots ({@code server/storage/wal},
  * {@code snap}) in front of its bbolt backend, on every member of a Raft cluster.
  */
-public final class DurableStore implements Store {
+public final class DurableStore extends ForwardingStore {
     /** How many records between snapshots by default. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 10_000;
     private static final String LOCK_FILE = "LOCK";
@@ -80,6 +76,7 @@ public final class DurableStore implements Store {
 
     private DurableStore(Path dir, FileChannel lockChannel, FileLock fileLock, int snapshotEvery, MemoryStore memory,
                          FileChannel log) {
+        super(memory);
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.fileLock = fileLock;
@@ -324,43 +321,8 @@ public final class DurableStore implements Store {
                 + "; the store takes no more writes (restart to recover what reached the disk)");
     }
 
-    // ---- reads, watches ----------------------------------------------------------------------
-
-    /** Watchers are called on the writing thread, before the write returns (before its fsync, too). */
-    @Override
-    public boolean notifiesBeforeReturn() {
-        return true;
-    }
-
-    @Override
-    public long currentRevision() {
-        return memory.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-        return memory.compactedRevision();
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key) {
-        return memory.get(key);
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key, long revision) {
-        return memory.get(key, revision);
-    }
-
-    @Override
-    public RangeResult range(String prefix, String startKey, long revision, int limit) {
-        return memory.range(prefix, startKey, revision, limit);
-    }
-
-    @Override
-    public StoreWatch watch(String prefix, long fromRevision, WatchListener listener) {
-        return memory.watch(prefix, fromRevision, listener);
-    }
+    // ---- reads and watches go to the memory (ForwardingStore); its watchers are told on the
+    // writing thread, before the write returns (and before its fsync) -------------------------
 
     /** How many keys exist now. */
     public long size() {

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import kubelab.api.Scheme;
 import kubelab.api.core.ConfigMap;
 import kubelab.apiserver.ApiServer;
 import kubelab.apiserver.ListOptions;
 import kubelab.apiserver.WatchEvent;
-import kubelab.store.Deleted;
-import kubelab.store.KeyValue;
+import kubelab.store.ForwardingStore;
 import kubelab.store.MemoryStore;
 import kubelab.store.RangeResult;
-import kubelab.store.Store;
 import kubelab.store.StoreException;
 import kubelab.store.StoreWatch;
 import kubelab.store.WatchListener;
@@ -67,7 +64,7 @@ class CacherRestartTest {
     }
 
     /** A store whose watches can be broken, as a restarting etcd breaks them, and whose reads can fail for a while. */
-    static final class BreakableStore implements Store {
+    static final class BreakableStore extends ForwardingStore {
         final MemoryStore inner;
         private final List<WatchListener> listeners = new ArrayList<>();
         private final List<StoreWatch> watches = new ArrayList<>();
@@ -75,6 +72,7 @@ class CacherRestartTest {
         final AtomicInteger rangeAttempts = new AtomicInteger();
 
         BreakableStore(MemoryStore inner) {
+            super(inner);
             this.inner = inner;
         }
 
@@ -106,56 +104,6 @@ class CacherRestartTest {
             StoreWatch w = inner.watch(prefix, fromRevision, listener);
             watches.add(w);
             return w;
-        }
-
-        @Override
-        public boolean notifiesBeforeReturn() {
-            return true;
-        }
-
-        @Override
-        public long currentRevision() {
-            return inner.currentRevision();
-        }
-
-        @Override
-        public long compactedRevision() {
-            return inner.compactedRevision();
-        }
-
-        @Override
-        public Optional<KeyValue> get(String key) {
-            return inner.get(key);
-        }
-
-        @Override
-        public Optional<KeyValue> get(String key, long revision) {
-            return inner.get(key, revision);
-        }
-
-        @Override
-        public KeyValue create(String key, byte[] value) {
-            return inner.create(key, value);
-        }
-
-        @Override
-        public KeyValue update(String key, byte[] value, long expectedModRevision) {
-            return inner.update(key, value, expectedModRevision);
-        }
-
-        @Override
-        public Deleted delete(String key, long expectedModRevision) {
-            return inner.delete(key, expectedModRevision);
-        }
-
-        @Override
-        public void compact(long revision) {
-            inner.compact(revision);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
