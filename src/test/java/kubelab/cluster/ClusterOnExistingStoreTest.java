@@ -23,18 +23,7 @@ import org.junit.jupiter.api.Test;
 @Tag("chapter1")
 @DisplayName("A cluster started on a store that already holds one")
 class ClusterOnExistingStoreTest {
-    private static final String WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 3
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: web, image: nginx:1.14.2}]
-            """;
+    private static final String WEB = Examples.nginxDeployment("web", 3);
 
     private static List<String> podNames(Cluster c) {
         return c.pods("default").stream().map(Pod::name).sorted().toList();
@@ -68,7 +57,7 @@ class ClusterOnExistingStoreTest {
         first.apply(WEB);
         first.settle();
         Cluster second = Cluster.builder().store(store).build();
-        second.apply(WEB.replace("name: web}", "name: web2}").replace("app: web", "app: web2"));
+        second.apply(Examples.nginxDeployment("web2", 3));
         second.settle();
 
         Set<String> uids = new HashSet<>();

@@ -17,6 +17,22 @@ final class Examples {
     }
 
     /** A cluster of three default nodes with these files applied, in order. */
+    /** A Deployment of {@code replicas} nginx pods labelled {@code app: name}, as YAML. */
+    static String nginxDeployment(String name, int replicas) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: %1$s}
+                spec:
+                  replicas: %2$d
+                  selector: {matchLabels: {app: %1$s}}
+                  template:
+                    metadata: {labels: {app: %1$s}}
+                    spec:
+                      containers: [{name: web, image: nginx:1.14.2}]
+                """.formatted(name, replicas);
+    }
+
     static Cluster run(String... files) {
         Cluster cluster = Cluster.create();
         for (String f : files) {

@@ -45,18 +45,7 @@ class TwoControlPlanesTest {
                 .filter(p -> "Running".equals(p.status().phase())).toList();
     }
 
-    private static final String WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 3
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: web, image: nginx:1.14.2}]
-            """;
+    private static final String WEB = Examples.nginxDeployment("web", 3);
 
     @Test
     @DisplayName("one scheduler and one controller manager act: a Deployment of 3 applied through either gets exactly 3 pods")
