@@ -179,6 +179,7 @@ final class ServeCommand implements Callable<Integer> {
                     pki.serverKeyStore(password), password));
         } catch (IOException e) {
             thread.close();
+            storage.store().close();
             err.println("kubelab serve: cannot listen on " + address + ":" + port
                     + (httpPort >= 0 ? " or :" + httpPort : "") + ": " + e.getMessage());
             return 1;

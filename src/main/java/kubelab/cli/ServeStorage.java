@@ -76,7 +76,7 @@ final class ServeStorage {
                 try {
                     uri = URI.create(s.trim());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--store etcd=...: '" + s + "' is not a URL");
+                    throw new IllegalArgumentException("--store etcd=...: '" + s + "' must look like http://127.0.0.1:2379 (it is not a URL)");
                 }
                 if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
                     throw new IllegalArgumentException("--store etcd=...: '" + s
