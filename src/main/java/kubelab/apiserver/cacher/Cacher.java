@@ -128,6 +128,11 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                 return true;
             }
             load();
+            // Whoever started watching while the cache was cut off watches from a revision the
+            // reloaded cache cannot replay from: they too list again, from the fresh cache.
+            for (CacheWatcher<T> w : watchers.all()) {
+                w.terminate(WatchEvent.error(ApiException.expired("the watch cache was reloaded from the store").status()));
+            }
             return true;
         } catch (StoreException e) {
             return false;

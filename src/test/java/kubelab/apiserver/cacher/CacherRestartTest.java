@@ -33,7 +33,7 @@ class CacherRestartTest {
     private final ApiServer api = new ApiServer(store, Scheme.standard(), loop);
 
     @Test
-    @DisplayName("tells its watchers to relist, then lists and watches the store again once it answers")
+    @DisplayName("tells its watchers to relist, then lists and watches the store again once it answers, and tells those who came in between to relist too")
     void restartsAfterTheStoreComesBack() {
         api.create(ConfigMap.of("default", "before", java.util.Map.of()));
         List<WatchEvent<ConfigMap>> seen = new ArrayList<>();
@@ -50,7 +50,13 @@ class CacherRestartTest {
         store.inner.create("/registry/configmaps/default/meanwhile",             // another API server's write
                 kubelab.api.serialization.Json.toBytes(ConfigMap.of("default", "meanwhile", java.util.Map.of())));
 
+        List<WatchEvent<ConfigMap>> between = new ArrayList<>();   // a client that relisted from the stale cache
+        api.watch(ConfigMap.class, "default", ListOptions.ALL.withResourceVersion(api.list(ConfigMap.class, "default")
+                .resourceVersion()), loop, between::add);
+
         loop.advance(Duration.ofSeconds(3));
+        assertThat(between).as("told to list again once the cache is reloaded, having missed 'meanwhile'")
+                .extracting(WatchEvent::type).containsExactly(WatchEvent.Type.ERROR);
         assertThat(store.rangeAttempts.get()).as("two failed tries, then one that worked").isGreaterThanOrEqualTo(3);
         assertThat(api.list(ConfigMap.class, "default").items()).extracting(c -> c.metadata().name())
                 .contains("before", "meanwhile");
