@@ -166,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        int reencrypted = storage.encrypting().rewriteStale();   // after a key rotation: every Secret under the new key
+        int reencrypted = storage.store().rewriteStale();   // after a key rotation: every Secret under the new key
         cluster.settle();
         ClusterThread thread = new ClusterThread(cluster, speed);
         if (storage.handOff() != null) {

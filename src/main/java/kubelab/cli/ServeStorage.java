@@ -42,12 +42,12 @@ final class ServeStorage {
     /**
      * An open store, and what to tell the user about it.
      *
-     * @param store      what the API server writes to: {@code encrypting}, over the backend
+     * @param store      what the API server writes to: Secret encryption over the backend
      * @param handOff    the hand-off of a remote store's watch events to the cluster thread, or null
      * @param persistent whether the state outlives the process
      * @param shared     whether other servers may share it (then leaders are elected)
      */
-    record Opened(Store store, EncryptingStore encrypting, HandOffStore handOff, String description,
+    record Opened(EncryptingStore store, HandOffStore handOff, String description,
                   boolean persistent, boolean shared) {
     }
 
@@ -97,17 +97,17 @@ final class ServeStorage {
     static Opened open(Choice choice, EncryptionConfiguration encryption) throws java.io.IOException {
         if (choice instanceof Memory) {
             EncryptingStore store = EncryptingStore.wrap(new MemoryStore(), encryption);
-            return new Opened(store, store, null, "in memory (gone when the server stops)", false, false);
+            return new Opened(store, null, "in memory (gone when the server stops)", false, false);
         }
         if (choice instanceof Durable d) {
             EncryptingStore store = EncryptingStore.wrap(DurableStore.open(d.dir()), encryption);
-            return new Opened(store, store, null, "durable, in " + d.dir() + " (a write-ahead log and snapshots)", true, false);
+            return new Opened(store, null, "durable, in " + d.dir() + " (a write-ahead log and snapshots)", true, false);
         }
         Etcd e = (Etcd) choice;
         // etcd's events arrive on the client's threads: handed to the cluster thread once it runs.
         HandOffStore handOff = new HandOffStore(EtcdStore.connect(e.endpoints(), ""));
         EncryptingStore store = EncryptingStore.wrap(handOff, encryption);
-        return new Opened(store, store, handOff, "etcd at " + String.join(",", e.endpoints().stream().map(URI::toString).toList()),
+        return new Opened(store, handOff, "etcd at " + String.join(",", e.endpoints().stream().map(URI::toString).toList()),
                 true, true);
     }
 }

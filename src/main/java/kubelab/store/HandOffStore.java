@@ -45,11 +45,6 @@ public final class HandOffStore extends ForwardingStore {
         }
     }
 
-    /** The store underneath. */
-    public Store inner() {
-        return delegate();
-    }
-
     @Override
     public StoreWatch watch(String prefix, long fromRevision, WatchListener listener) {
         return delegate().watch(prefix, fromRevision, new WatchListener() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import kubelab.apiserver.encryption.EncryptionConfiguration.ResourceConfiguration;
 import kubelab.apiserver.registry.Keys;
 import kubelab.store.Deleted;
+import kubelab.store.ForwardingStore;
 import kubelab.store.KeyValue;
 import kubelab.store.RangeResult;
 import kubelab.store.Store;
@@ -35,12 +36,13 @@ import kubelab.store.WatchListener;
  * <p>Real Kubernetes: the {@code transformer} that {@code k8s.io/apiserver/pkg/storage/etcd3}
  * applies to every value it reads or writes, chosen per resource from {@code --encryption-provider-config}.
  */
-public final class EncryptingStore implements Store {
+public final class EncryptingStore extends ForwardingStore {
     private final Store inner;
     // "/registry/secrets/" -> the transformer of the entry that lists secrets
     private final Map<String, ValueTransformer> byPrefix;
 
     private EncryptingStore(Store inner, Map<String, ValueTransformer> byPrefix) {
+        super(inner);
         this.inner = inner;
         this.byPrefix = Map.copyOf(byPrefix);
     }
@@ -110,16 +112,6 @@ public final class EncryptingStore implements Store {
     }
 
     @Override
-    public long currentRevision() {
-        return inner.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-        return inner.compactedRevision();
-    }
-
-    @Override
     public Optional<KeyValue> get(String key) {
         return inner.get(key).map(this::decrypt);
     }
@@ -169,21 +161,6 @@ public final class EncryptingStore implements Store {
         StoreWatch watch = inner.watch(prefix, fromRevision, decrypting);
         decrypting.started(watch);
         return watch;
-    }
-
-    @Override
-    public boolean notifiesBeforeReturn() {
-        return inner.notifiesBeforeReturn();
-    }
-
-    @Override
-    public void compact(long revision) {
-        inner.compact(revision);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override

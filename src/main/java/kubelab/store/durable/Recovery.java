@@ -24,8 +24,8 @@ final class Recovery {
     }
 
     static MemoryStore recover(Path dir) throws IOException {
-        for (Path tmp : DurableStore.filesStartingWith(dir, "")) {
-            if (tmp.getFileName().toString().endsWith(".tmp")) {
+        try (var files = Files.list(dir)) {
+            for (Path tmp : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
                 Files.deleteIfExists(tmp);   // a snapshot a crash interrupted before its rename
             }
         }

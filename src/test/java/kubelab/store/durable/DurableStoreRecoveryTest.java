@@ -170,6 +170,20 @@ class DurableStoreRecoveryTest {
         }
     }
 
+    @Test
+    @DisplayName("a snapshot a crash left half-written (its temporary file) is removed at start, and the log is used instead")
+    void leftoverTemporarySnapshotIsRemoved() throws IOException {
+        try (DurableStore store = DurableStore.open(dir)) {
+            store.create(PODS + "a", bytes("whole"));
+        }
+        Path tmp = Snapshot.file(dir, 1).resolveSibling(Snapshot.file(dir, 1).getFileName() + ".tmp");
+        Files.write(tmp, bytes("half a snapshot"));
+        try (DurableStore store = DurableStore.open(dir)) {
+            assertThat(tmp).doesNotExist();
+            assertThat(contents(store)).containsOnlyKeys(PODS + "a");
+        }
+    }
+
     private long directorySize() throws IOException {
         try (var files = Files.list(dir)) {
             return files.mapToLong(f -> f.toFile().length()).sum();
