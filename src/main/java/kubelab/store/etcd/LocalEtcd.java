@@ -50,9 +50,20 @@ public final class LocalEtcd implements AutoCloseable {
         if (!installed()) {
             throw new IOException(INSTALL_HINT);
         }
-        LocalEtcd etcd = new LocalEtcd(Files.createTempDirectory("kubelab-etcd"), true, freePort(), freePort());
-        etcd.launch();
-        return etcd;
+        // A port found free may be taken by another process before etcd binds it: then etcd
+        // exits at once, and another pair of ports is tried.
+        for (int attempt = 1; ; attempt++) {
+            LocalEtcd etcd = new LocalEtcd(Files.createTempDirectory("kubelab-etcd"), true, freePort(), freePort());
+            try {
+                etcd.launch();
+                return etcd;
+            } catch (IOException e) {
+                etcd.close();
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The client URL, {@code http://127.0.0.1:PORT}. */
