@@ -39,14 +39,26 @@ final class Bodies {
     static KubeObject decode(Exchange x, ResourceType type, byte[] body, String namespace, String urlName) {
         String contentType = x.contentType() == null ? Exchange.JSON : x.contentType();
         JsonNode tree;
+        List<String> duplicates = List.of();
         if (contentType.startsWith(PROTOBUF)) {
             tree = ProtoSchema.decode(ProtoReader.envelope(body));
             if (tree == null) {
                 throw unsupported(contentType);
             }
-            contentType = "application/yaml";   // decode from the tree (there are no duplicate fields to find)
-        } else {
+        } else if (contentType.contains("yaml")) {
             tree = parse(body, contentType);
+        } else {
+            // JSON is read once, noting duplicate fields on the way (a YAML body's are caught by its parser)
+            if (body.length == 0) {
+                throw ApiException.badRequest("the request body is empty");
+            }
+            try {
+                Decoder.Document document = Decoder.read(body);
+                tree = document.tree();
+                duplicates = document.duplicates();
+            } catch (DecodeException e) {
+                throw ApiException.badRequest("error decoding the request body: " + e.getMessage());
+            }
         }
         if (!tree.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
@@ -75,13 +87,10 @@ final class Bodies {
         }
         Decoded<? extends KubeObject> decoded;
         try {
-            decoded = contentType.contains("yaml") ? Decoder.decode(tree, type.javaType())
-                    : Decoder.decode(Json.mapper().writeValueAsBytes(tree), type.javaType());
+            decoded = Decoder.decode(new Decoder.Document(tree, duplicates), type.javaType());
         } catch (DecodeException e) {
             throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
                     + type.kind() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw ApiException.badRequest(e.getMessage());
         }
         fieldValidation(x, decoded.warnings());
         return decoded.value();

@@ -93,7 +93,7 @@ public final class KubeApiServer implements AutoCloseable {
         }
         ServerWebSocketContainer webSockets = ServerWebSocketContainer.ensure(server);
         webSockets.setIdleTimeout(java.time.Duration.ofMillis(IDLE_TIMEOUT_MS));
-        server.setHandler(new ApiHandler(cluster, metrics, threads, webSockets, GIT_VERSION));
+        server.setHandler(new ApiHandler(cluster, metrics, new WriteBatches(threads, Runtime.getRuntime().availableProcessors()), webSockets, GIT_VERSION));
         server.setStopTimeout(2_000);
         server.start();
         return new KubeApiServer(server, https, http, metrics);

@@ -32,13 +32,35 @@ final class WatchEncoder {
      */
     private final Cache<Object, byte[]> encoded = CacheBuilder.newBuilder().weakKeys().maximumSize(50_000).build();
 
+    /**
+     * Whole event frames by object identity, one slot per event type: a change that reaches a
+     * thousand watchers is framed once, not a thousand times (the same object is ADDED for some
+     * watchers and MODIFIED for others, so each type has its slot).
+     */
+    private final Cache<Object, byte[][]> frames = CacheBuilder.newBuilder().weakKeys().maximumSize(10_000).build();
+
     byte[] event(ResourceType type, WatchEvent<KubeObject> event) {
-        byte[] object = switch (event.type()) {
-            case ERROR -> Json.toBytes(Exchange.statusDocument(event.error()));
-            case BOOKMARK -> Json.toBytes(bookmark(type, event.resourceVersion()));
-            default -> objectBytes(event.object());
+        return switch (event.type()) {
+            case ERROR -> frame(event.type(), Json.toBytes(Exchange.statusDocument(event.error())));
+            case BOOKMARK -> frame(event.type(), Json.toBytes(bookmark(type, event.resourceVersion())));
+            default -> objectFrame(event.type(), event.object());
         };
-        return frame(event.type(), object);
+    }
+
+    /** An ADDED, MODIFIED or DELETED frame of an object, made once per object and type. */
+    private byte[] objectFrame(WatchEvent.Type type, KubeObject object) {
+        byte[][] slots = frames.getIfPresent(object);
+        if (slots == null) {
+            slots = new byte[WatchEvent.Type.values().length][];
+            frames.put(object, slots);
+        }
+        byte[] frame = slots[type.ordinal()];
+        if (frame == null) {
+            // two writers may frame the same event at once: both make the same bytes, one is kept
+            frame = frame(type, objectBytes(object));
+            slots[type.ordinal()] = frame;
+        }
+        return frame;
     }
 
     /** For {@code kubectl get -w}: each event's object is a one-row Table. */

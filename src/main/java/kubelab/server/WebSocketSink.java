@@ -44,9 +44,21 @@ public final class WebSocketSink implements WatchStream.Sink, Session.Listener.A
         }
     }
 
+    /**
+     * A frame's text by the frame's identity: one event shared by many watchers (see
+     * {@link WatchEncoder}) is decoded to a String once, not once per socket.
+     */
+    private static final com.google.common.cache.Cache<byte[], String> TEXT = com.google.common.cache.CacheBuilder
+            .newBuilder().weakKeys().maximumSize(1_000).build();
+
     @Override
     public void write(byte[] frame, org.eclipse.jetty.util.Callback callback) {
-        session.sendText(new String(frame, StandardCharsets.UTF_8),
+        String text = TEXT.getIfPresent(frame);
+        if (text == null) {
+            text = new String(frame, StandardCharsets.UTF_8);
+            TEXT.put(frame, text);
+        }
+        session.sendText(text,
                 org.eclipse.jetty.websocket.api.Callback.from(callback::succeeded, callback::failed));
     }
 

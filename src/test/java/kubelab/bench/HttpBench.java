@@ -14,12 +14,16 @@ import java.util.function.Supplier;
  * fabric8's {@code kubernetes-server-mock} 8.0.0 in CRUD mode, in one run on one machine, each
  * driven by the same {@link HttpLoad} over loopback. For each server, in turn:
  * <ol>
- *   <li>a warm-up (creates, gets and lists not counted), so both run JIT-compiled code;</li>
+ *   <li>a warm-up (creates, gets, lists, open-loop creates and a fan-out, not counted) on an
+ *       instance of the server thrown away after, so both run JIT-compiled code and start the
+ *       measurement empty;</li>
  *   <li>creates of ConfigMaps by C concurrent clients: creates a second;</li>
  *   <li>gets of those ConfigMaps by name: gets a second;</li>
  *   <li>lists of a namespace holding 1,000 ConfigMaps: lists a second;</li>
  *   <li>creates sent open-loop at 500 a second: their latency percentiles;</li>
- *   <li>1,000 WebSocket watches, then creates one at a time: the delay to each watcher.</li>
+ *   <li>1,000 WebSocket watches, then creates one at a time: the delay to each watcher;</li>
+ *   <li>5,000 more objects stored, then the creates and lists again: a server in use holds
+ *       thousands of objects, and a server that finds objects by scanning them slows down.</li>
  * </ol>
  * It is a benchmark, not a test (it lives with the tests only because the mock is a test
  * dependency): nothing asserts the figures; it prints them, and the targets beside them.
@@ -29,6 +33,10 @@ import java.util.function.Supplier;
  */
 public final class HttpBench {
     private static final String PAYLOAD = "x".repeat(200);
+    /** Creates and gets of the warm-up: enough for the JIT to compile both servers' paths. */
+    private static final int WARM_UP = 10_000;
+    /** Objects stored before the last creates and lists: a server in use holds thousands. */
+    private static final int FILLER = 5_000;
 
     private final int creates;
     private final int clients;
@@ -78,6 +86,10 @@ public final class HttpBench {
                 }
             };
             try (BenchTarget target = start.get()) {
+                bench.warmUp(target);
+            }
+            System.gc();
+            try (BenchTarget target = start.get()) {
                 results.put(which, bench.measure(target));
             }
             System.gc();
@@ -87,20 +99,38 @@ public final class HttpBench {
     }
 
     /** The figures for one server. */
-    record Result(String name, double creates, double gets, double lists, Percentiles mutating, Percentiles watch) {
+    record Result(String name, double creates, double gets, double lists, Percentiles mutating, Percentiles watch,
+                  double filledCreates, double filledLists) {
+    }
+
+    /**
+     * 1. Warm-up, on an instance of the server that is then thrown away: every kind of request,
+     * until the JIT has compiled the paths measured, without leaving objects behind in the
+     * instance that is measured (the mock's creates slow down as it fills).
+     */
+    void warmUp(BenchTarget t) throws Exception {
+        out.println("== " + t.name() + ": warm-up on an instance thrown away after");
+        HttpLoad load = new HttpLoad(t);
+        namespaces(load, "warm", "list", "fan");
+        load.closedLoop(WARM_UP, clients, i -> createIn(load, "warm", "w-" + i));
+        load.closedLoop(WARM_UP, clients, i -> load.get("/api/v1/namespaces/warm/configmaps/w-" + i));
+        load.closedLoop(1_000, clients, i -> createIn(load, "list", "l-" + i));
+        load.closedLoop(100, clients, i -> load.get("/api/v1/namespaces/list/configmaps"));
+        load.openLoop(rate, rate, i -> createIn(load, "warm", "o-" + i));
+        new WatchFanOut(t, load, Math.min(watchers, 100), 20).run("fan");
+        report("warm-up: " + WARM_UP + " creates, " + WARM_UP + " gets, 100 lists, 1 s of open-loop creates, a fan-out", load);
+    }
+
+    private static void namespaces(HttpLoad load, String... names) throws Exception {
+        for (String ns : names) {
+            load.send(load.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + ns + "\"}}"));
+        }
     }
 
     Result measure(BenchTarget t) throws Exception {
         out.println("== " + t.name() + " on http://" + t.base() + "; load average before: " + loadAverage());
         HttpLoad load = new HttpLoad(t);
-        for (String ns : List.of("warm", "bench", "list", "latency", "fan")) {
-            load.send(load.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + ns + "\"}}"));
-        }
-        // 1. warm-up
-        load.closedLoop(1_000, clients, i -> createIn(load, "warm", "w-" + i));
-        load.closedLoop(1_000, clients, i -> load.get("/api/v1/namespaces/warm/configmaps/w-" + i));
-        load.closedLoop(50, clients, i -> load.get("/api/v1/namespaces/warm/configmaps"));
-        report("warm-up", load);
+        namespaces(load, "bench", "list", "latency", "fan");
         // 2. creates
         double createRate = load.closedLoop(creates, clients, i -> createIn(load, "bench", "cm-" + i));
         report(String.format(Locale.ROOT, "create: %,d ConfigMaps, %d clients: %,.0f/s", creates, clients, createRate), load);
@@ -119,8 +149,16 @@ public final class HttpBench {
         // 6. watch fan-out
         Percentiles watch = Percentiles.of(new WatchFanOut(t, load, watchers, events).run("fan"));
         report(String.format(Locale.ROOT, "watch: %,d WebSocket watchers x %d creates: %s", watchers, events, watch), load);
+        // 7. the same creates and lists on a server that already holds objects, as a cluster does
+        namespaces(load, "filler", "bench-filled");
+        load.closedLoop(FILLER, clients, i -> createIn(load, "filler", "f-" + i));
+        report(String.format(Locale.ROOT, "filled: %,d more ConfigMaps stored in another namespace", FILLER), load);
+        double filledCreateRate = load.closedLoop(creates, clients, i -> createIn(load, "bench-filled", "cm-" + i));
+        report(String.format(Locale.ROOT, "create, server holding %,d objects: %,.0f/s", FILLER, filledCreateRate), load);
+        double filledListRate = load.closedLoop(lists, clients, i -> load.get("/api/v1/namespaces/list/configmaps"));
+        report(String.format(Locale.ROOT, "list of 1,000, server holding %,d objects: %,.1f/s", FILLER, filledListRate), load);
         out.println("  load average after: " + loadAverage());
-        return new Result(t.name(), createRate, getRate, listRate, mutating, watch);
+        return new Result(t.name(), createRate, getRate, listRate, mutating, watch, filledCreateRate, filledListRate);
     }
 
     /** The machine's 1, 5 and 15 minute load averages: other work on the cores shows in the latencies. */
@@ -160,6 +198,10 @@ public final class HttpBench {
         row("create a ConfigMap, " + clients + " clients", k.creates, m.creates, "%,.0f/s", "≥ 3× the mock");
         row("get a ConfigMap by name, " + clients + " clients", k.gets, m.gets, "%,.0f/s", "");
         row("list 1,000 ConfigMaps, " + clients + " clients", k.lists, m.lists, "%,.1f/s", "≥ 3× the mock");
+        row(String.format(Locale.ROOT, "create a ConfigMap, %d clients, server holding %,d more objects", clients, FILLER),
+                k.filledCreates, m.filledCreates, "%,.0f/s", "≥ 3× the mock");
+        row(String.format(Locale.ROOT, "list 1,000 ConfigMaps, %d clients, server holding %,d more objects", clients, FILLER),
+                k.filledLists, m.filledLists, "%,.1f/s", "≥ 3× the mock");
         out.printf(Locale.ROOT, "| create at %d/s, open loop: p50 / p99 | %.2f / %.2f ms | %.2f / %.2f ms | | p99 ≤ 10 ms |%n",
                 rate, k.mutating.ms(50), k.mutating.ms(99), m.mutating.ms(50), m.mutating.ms(99));
         out.printf(Locale.ROOT, "| watch event to %,d watchers, from the create's send: p50 / p99 | %.2f / %.2f ms | %.2f / %.2f ms | | p99 ≤ 50 ms |%n",

@@ -101,30 +101,56 @@ public final class Decoder {
     }
 
     /**
-     * Decodes one JSON document, reporting duplicate fields as well as unknown ones.
-     *
-     * @throws DecodeException for malformed JSON or a value that does not fit its field
+     * One JSON document read as a tree, with the fields it held twice (the tree keeps the last
+     * value, as Go's decoder does); decode it with {@link #decode(Document, Class)}.
      */
-    public static <T> Decoded<T> decode(byte[] json, Class<T> type) {
+    public record Document(JsonNode tree, List<String> duplicates) {
+        public Document {
+            duplicates = List.copyOf(duplicates);
+        }
+    }
+
+    /**
+     * Reads one JSON document, noting duplicate fields.
+     *
+     * @throws DecodeException for malformed JSON, naming the line and column
+     */
+    public static Document read(byte[] json) {
         TreeReader reader = new TreeReader();
-        JsonNode tree;
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             if (p.nextToken() == null) {
                 throw new DecodeException("", "empty document");
             }
-            tree = reader.read(p);
+            JsonNode tree = reader.read(p);
             if (p.nextToken() != null) {
                 throw new DecodeException("", "invalid JSON at line " + p.currentTokenLocation().getLineNr()
                         + ", column " + p.currentTokenLocation().getColumnNr() + ": more data after the top-level value");
             }
+            return new Document(tree, reader.duplicates());
         } catch (JsonProcessingException e) {
             throw new DecodeException("", "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + TreeReader.problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Decoded<T> decoded = decode(tree, type);
-        List<String> warnings = new ArrayList<>(reader.duplicates());
+    }
+
+    /**
+     * Decodes one JSON document, reporting duplicate fields as well as unknown ones.
+     *
+     * @throws DecodeException for malformed JSON or a value that does not fit its field
+     */
+    public static <T> Decoded<T> decode(byte[] json, Class<T> type) {
+        return decode(read(json), type);
+    }
+
+    /**
+     * Decodes a document read with {@link #read} (its tree perhaps changed since): duplicate
+     * fields first, then unknown ones.
+     */
+    public static <T> Decoded<T> decode(Document document, Class<T> type) {
+        Decoded<T> decoded = decode(document.tree(), type);
+        List<String> warnings = new ArrayList<>(document.duplicates());
         warnings.addAll(decoded.warnings());
         return new Decoded<>(decoded.value(), warnings);
     }

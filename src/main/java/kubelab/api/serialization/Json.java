@@ -2,7 +2,10 @@ package kubelab.api.serialization;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +13,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +53,7 @@ public final class Json {
     private static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule time = new SimpleModule("kubelab-time");
         time.addSerializer(Instant.class, new TimeSerializer());
+        time.addDeserializer(Instant.class, new TimeDeserializer());
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(time);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -138,7 +143,28 @@ public final class Json {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+            gen.writeString(Rfc3339.format(value));
+        }
+    }
+
+    /**
+     * {@code metav1.Time} read back: the plain whole-second form directly, any other form (a
+     * fraction, an offset, a number) as jackson-datatype-jsr310 reads it.
+     */
+    static final class TimeDeserializer extends StdDeserializer<Instant> {
+        TimeDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                Instant simple = Rfc3339.parseSimple(p.getText());
+                if (simple != null) {
+                    return simple;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
         }
     }
 }

@@ -243,6 +243,9 @@ public final class FieldManager<T extends KubeObject> {
      * {@code ancient-changes} entry, which keeps their fields and the newest of their times.
      */
     private void capUpdateManagers(ManagedFields managed) {
+        if (managed.sets.size() <= MAX_UPDATE_MANAGERS) {
+            return;   // the usual case: too few managers of any kind to need merging
+        }
         List<Manager> updaters = managed.sets.keySet().stream()
                 .filter(k -> ManagedFieldsEntry.UPDATE.equals(k.operation()))
                 .sorted(java.util.Comparator.comparing((Manager k) -> managed.times.getOrDefault(k, java.time.Instant.EPOCH))

@@ -277,6 +277,22 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         }
     }
 
+    /**
+     * The object at a key if the cache holds it at exactly {@code modRevision}, else null. Bytes
+     * stored at one revision never change, so this is what decoding them would give, without the
+     * decode: the API server reads the store for a consistent answer and takes the cache's copy
+     * when it is that same write.
+     */
+    public T at(String key, long modRevision) {
+        lock.readLock().lock();
+        try {
+            Cached<T> c = objects.get(key);
+            return c != null && c.revision() == modRevision ? c.object() : null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The revision of the newest change the cache has seen. */
     public long revision() {
         lock.readLock().lock();

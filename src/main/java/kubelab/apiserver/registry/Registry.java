@@ -95,6 +95,15 @@ public final class Registry<T extends KubeObject> {
         return withResourceVersion(object, revision);
     }
 
+    /**
+     * The object a store read found: the watch cache's copy when the cache holds that very
+     * revision of the key (with the in-memory store, almost always), else decoded from the bytes.
+     */
+    private T read(KeyValue kv) {
+        T cached = cacher.at(kv.key(), kv.modRevision());
+        return cached != null ? cached : decode(kv.value(), kv.modRevision());
+    }
+
     private byte[] encode(T object) {
         return Json.toBytes(object.withMetadata(object.metadata().withResourceVersion(null)));
     }
@@ -206,7 +215,7 @@ public final class Registry<T extends KubeObject> {
     public T get(String namespace, String name) {
         KeyValue kv = store.get(Keys.key(type, namespace, name))
                 .orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
-        return decode(kv.value(), kv.modRevision());
+        return read(kv);
     }
 
     // ---- update ---------------------------------------------------------------------------------
@@ -252,7 +261,7 @@ public final class Registry<T extends KubeObject> {
         }
         while (true) {
             KeyValue kv = store.get(key).orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
-            T old = decode(kv.value(), kv.modRevision());
+            T old = read(kv);
             if (!isEmpty(expected) && !expected.equals(old.metadata().resourceVersion())) {
                 throw ApiException.conflict(type.group(), type.plural(), name, ApiException.MODIFIED);
             }
@@ -305,7 +314,7 @@ public final class Registry<T extends KubeObject> {
         String key = Keys.key(type, namespace, name);
         while (true) {
             KeyValue kv = store.get(key).orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
-            T updated = tryUpdate.apply(decode(kv.value(), kv.modRevision()));
+            T updated = tryUpdate.apply(read(kv));
             try {
                 KeyValue written = store.update(key, encode(updated), kv.modRevision());
                 return withResourceVersion(updated, written.modRevision());
@@ -361,7 +370,7 @@ public final class Registry<T extends KubeObject> {
         String key = Keys.key(type, namespace, name);
         while (true) {
             KeyValue kv = store.get(key).orElseThrow(() -> ApiException.notFound(type.group(), type.plural(), name));
-            T current = decode(kv.value(), kv.modRevision());
+            T current = read(kv);
             Deletion.checkPreconditions(type, current.metadata(), options);
             admission.get().validate(request(Operation.DELETE, current, current, options.dryRun(), user));
             T next = beginDeletion(current, options);
