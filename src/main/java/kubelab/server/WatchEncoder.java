@@ -1,8 +1,8 @@
 package kubelab.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,14 +30,14 @@ final class WatchEncoder {
      * Object JSON by object identity (weak keys compare with ==); entries go when the object does.
      * Room for a few large lists (each item about half a kilobyte of JSON).
      */
-    private final Cache<Object, byte[]> encoded = CacheBuilder.newBuilder().weakKeys().maximumSize(50_000).build();
+    private final Cache<Object, byte[]> encoded = Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(50_000).build();
 
     /**
      * Whole event frames by object identity, one slot per event type: a change that reaches a
      * thousand watchers is framed once, not a thousand times (the same object is ADDED for some
      * watchers and MODIFIED for others, so each type has its slot).
      */
-    private final Cache<Object, byte[][]> frames = CacheBuilder.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final Cache<Object, byte[][]> frames = Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(10_000).build();
 
     byte[] event(ResourceType type, WatchEvent<KubeObject> event) {
         return switch (event.type()) {

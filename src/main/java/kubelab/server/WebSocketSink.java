@@ -48,8 +48,8 @@ public final class WebSocketSink implements WatchStream.Sink, Session.Listener.A
      * A frame's text by the frame's identity: one event shared by many watchers (see
      * {@link WatchEncoder}) is decoded to a String once, not once per socket.
      */
-    private static final com.google.common.cache.Cache<byte[], String> TEXT = com.google.common.cache.CacheBuilder
-            .newBuilder().weakKeys().maximumSize(1_000).build();
+    private static final com.github.benmanes.caffeine.cache.Cache<byte[], String> TEXT =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(1_000).build();
 
     @Override
     public void write(byte[] frame, org.eclipse.jetty.util.Callback callback) {

@@ -149,6 +149,9 @@ public final class HttpBench {
         // 6. watch fan-out
         Percentiles watch = Percentiles.of(new WatchFanOut(t, load, watchers, events).run("fan"));
         report(String.format(Locale.ROOT, "watch: %,d WebSocket watchers x %d creates: %s", watchers, events, watch), load);
+        // Java 17's HttpClient has no close(): the fan-out's clients stop their selector threads
+        // only once collected, and until then they compete for the cores with what comes next.
+        System.gc();
         // 7. the same creates and lists on a server that already holds objects, as a cluster does
         namespaces(load, "filler", "bench-filled");
         load.closedLoop(FILLER, clients, i -> createIn(load, "filler", "f-" + i));

@@ -25,6 +25,12 @@ final class HttpLoad {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger errors = new AtomicInteger();
+    /**
+     * Answers are read to the end and dropped, unless they are errors: the load generator shares
+     * the cores with the server, so it does no more work per answer than it must.
+     */
+    private static final HttpResponse.BodyHandler<byte[]> DISCARD_SUCCESS = info -> info.statusCode() / 100 == 2
+            ? HttpResponse.BodySubscribers.replacing(new byte[0]) : HttpResponse.BodySubscribers.ofByteArray();
     private volatile String lastError;
 
     HttpLoad(BenchTarget target) {
@@ -61,7 +67,7 @@ final class HttpLoad {
             Thread w = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     try {
-                        check(client.send(requests.apply(i), HttpResponse.BodyHandlers.ofByteArray()));
+                        check(client.send(requests.apply(i), DISCARD_SUCCESS));
                     } catch (Exception e) {
                         error(e.toString());
                     }
@@ -88,7 +94,7 @@ final class HttpLoad {
                 LockSupport.parkNanos(wait);
             }
             int k = i;
-            pending.add(client.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.ofByteArray())
+            pending.add(client.sendAsync(requests.apply(i), DISCARD_SUCCESS)
                     .whenComplete((r, e) -> {
                         latency[k] = System.nanoTime() - due;
                         if (e != null) {
