@@ -160,6 +160,15 @@ public final class Discovery {
                 r.put("kind", "Eviction");
                 verbs(r, List.of("create"));
             }
+            case "exec", "attach", "portforward" -> {
+                // PodExecOptions, PodAttachOptions, PodPortForwardOptions: the query of the upgrade request
+                r.put("kind", "Pod" + switch (sub) {
+                    case "exec" -> "Exec";
+                    case "attach" -> "Attach";
+                    default -> "PortForward";
+                } + "Options");
+                verbs(r, List.of("create", "get"));
+            }
             case "finalize" -> {
                 r.put("kind", t.kind());
                 verbs(r, List.of("update"));

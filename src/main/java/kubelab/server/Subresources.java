@@ -82,6 +82,7 @@ final class Subresources {
             }
             case "eviction:create" -> evict(x, api, ns, i.name());
             case "exec:get", "exec:create" -> exec(x, type, ns, i.name(), user);
+            case "attach:get", "attach:create" -> attach(x, type, ns, i.name(), user);
             default -> throw ApiException.methodNotSupported(type.group(), type.plural() + "/" + sub, i.verb());
         }
     }
@@ -258,6 +259,11 @@ final class Subresources {
             c.nodeOf(ns, name).kubelet().exec(ns, name, container, command).whenComplete(socket::complete);
             return null;
         });
+        upgrade(x, socket);
+    }
+
+    /** Answers 101 and hands the socket to {@code socket}, in a channel protocol both sides speak. */
+    private void upgrade(Exchange x, Object socket) {
         boolean upgraded = webSockets.upgrade((request, response, callback) -> {
             // v5 (kubectl 1.30+) differs from v4 only in a CLOSE message for stdin, which is not read here
             for (String protocol : ExecSocket.PROTOCOLS) {
@@ -274,6 +280,37 @@ final class Subresources {
             throw ApiException.badRequest("cannot upgrade this request to a WebSocket");
         }
         x.streaming(101);
+    }
+
+    /**
+     * {@code kubectl attach} and {@code kubectl run -i}: the container's output from now until it
+     * ends, over WebSocket ({@link AttachSocket}). The caller needs {@code create} on
+     * {@code pods/attach}, as for exec; the container must be running.
+     */
+    private void attach(Exchange x, ResourceType type, String ns, String name, UserInfo user) {
+        authorize(user, "create", type, "attach", ns, name);
+        if (!"websocket".equalsIgnoreCase(x.header("Upgrade"))) {
+            throw ApiException.badRequest("Upgrade request required: kubelab serves attach over WebSocket ("
+                    + String.join(", ", ExecSocket.PROTOCOLS) + "); kubectl 1.30 or newer uses it, older ones speak SPDY");
+        }
+        String requested = x.param("container");
+        String container = cluster.call(c -> {
+            Pod pod = c.api().get(Pod.class, ns, name);
+            String chosen = requested != null && !requested.isEmpty() ? requested : pod.spec().containers().get(0).name();
+            if (pod.spec().containers().stream().noneMatch(k -> k.name().equals(chosen))) {
+                throw ApiException.badRequest("container " + chosen + " is not valid for pod " + name);
+            }
+            if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
+                throw ApiException.badRequest("pod " + name + " does not have a host assigned");
+            }
+            boolean running = pod.status() != null && pod.status().containerStatuses().stream()
+                    .anyMatch(st -> st.name().equals(chosen) && st.state() != null && st.state().running() != null);
+            if (!running) {
+                throw ApiException.badRequest("container " + chosen + " in pod " + name + " is not running");
+            }
+            return chosen;
+        });
+        upgrade(x, new AttachSocket(cluster, ns, name, container, x.flag("tty")));
     }
 
     /** policy/v1 Eviction: deletes the pod with the eviction's options (no PodDisruptionBudgets here). */

@@ -85,6 +85,23 @@ class KubectlEndToEndTest {
         }
     }
 
+    /** Applies a one-container busybox pod running {@code sh -c script} and waits until it is Ready. */
+    static void startPod(Kubectl k, String name, String restartPolicy, String script) throws Exception {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: %s}
+                spec:
+                  restartPolicy: %s
+                  containers:
+                  - name: %s
+                    image: busybox
+                    command: ["sh", "-c", "%s"]
+                """.formatted(name, restartPolicy, name, script);
+        runWithInput(k, pod, "apply", "-n", k.namespace(), "-f", "-");
+        ok(k, "wait", "-n", k.namespace(), "--for=condition=Ready", "pod/" + name, "--timeout=90s");
+    }
+
     static String deployment(String name, String image, int replicas) {
         return """
                 apiVersion: apps/v1
@@ -173,32 +190,9 @@ class KubectlEndToEndTest {
     void logsAndDescribe(Kubectl k) throws Exception {
         namespace(k);
         String ns = k.namespace();
-        String pod = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: hello}
-                spec:
-                  containers:
-                  - name: hello
-                    image: busybox
-                    command: ["sh", "-c", "echo hello from kubelab; sleep 3600"]
-                """;
-        runWithInput(k, pod, "apply", "-n", ns, "-f", "-");
-        ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/hello", "--timeout=90s");
+        startPod(k, "hello", "Always", "echo hello from kubelab; sleep 3600");
         assertThat(ok(k, "logs", "-n", ns, "hello")).isEqualTo("hello from kubelab\n");
-        String counter = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: counter}
-                spec:
-                  restartPolicy: Never
-                  containers:
-                  - name: count
-                    image: busybox
-                    command: ["sh", "-c", "for i in 1 2 3; do echo line $i; sleep 40; done"]
-                """;
-        runWithInput(k, counter, "apply", "-n", ns, "-f", "-");
-        ok(k, "wait", "-n", ns, "--for=condition=Ready", "pod/counter", "--timeout=90s");
+        startPod(k, "counter", "Never", "for i in 1 2 3; do echo line $i; sleep 40; done");
         // -f follows the log as the container writes it, and ends when the container does (two minutes
         // of cluster time: four seconds at the fixture's speed, so Ready is seen before the end)
         assertThat(ok(k, "logs", "-f", "-n", ns, "counter")).isEqualTo("line 1\nline 2\nline 3\n");
@@ -213,6 +207,30 @@ class KubectlEndToEndTest {
         }
         String described = ok(k, "describe", "pod", "hello", "-n", ns);
         assertThat(described).contains("Name:", "hello", "Status:", "Running", "Events:", "Scheduled", "Started");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kubectls")
+    @DisplayName("attach shows what a running container writes from then on, until it ends; run -i --rm shows a new pod's output, then deletes it (kubectl 1.30+, over WebSocket)")
+    void attachAndRunInteractive(Kubectl k) throws Exception {
+        namespace(k);
+        String ns = k.namespace();
+        startPod(k, "ticker", "Never", "for i in 1 2 3; do sleep 60; echo tick $i; done");
+        // the first tick comes a minute of cluster time after the start: two seconds at the fixture's speed
+        ServeFixture.Result attached = run(k, "attach", "-n", ns, "ticker");
+        if (k.version().equals("1.20")) {
+            // kubectl before 1.30 speaks SPDY for attach, which this server does not
+            assertThat(attached.err()).contains("Upgrade request required");
+            return;
+        }
+        assertThat(attached.exit()).as("%s", attached).isZero();
+        assertThat(attached.out()).isEqualTo("tick 1\ntick 2\ntick 3\n");
+
+        ServeFixture.Result ran = run(k, "run", "oneshot", "-n", ns, "-i", "--rm", "--restart=Never", "--image=busybox",
+                "--", "sh", "-c", "sleep 30; echo from kubectl run");
+        assertThat(ran.exit()).as("%s", ran).isZero();
+        assertThat(ran.out()).contains("from kubectl run").contains("pod \"oneshot\" deleted");
+        assertThat(run(k, "get", "pod", "oneshot", "-n", ns).err()).contains("NotFound");
     }
 
     @ParameterizedTest(name = "{0}")
