@@ -81,7 +81,7 @@ final class ApiHandler extends Handler.Abstract {
         Exchange x = new Exchange(request, response, callback, info, query);
         boolean finished = true;
         try {
-            UserInfo user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            UserInfo user = authenticated(x);
             finished = info.resourceRequest() ? resource(x, user) : nonResource(x, user);
         } catch (ApiException e) {
             x.sendError(e);
@@ -96,6 +96,23 @@ final class ApiHandler extends Handler.Abstract {
                     Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
+    }
+
+    /** The request's user; a 401 is audited, as kube-apiserver audits failed authentication. */
+    private UserInfo authenticated(Exchange x) {
+        try {
+            return authenticate(x.request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        } catch (ApiException e) {
+            if (e.code() == 401) {
+                RequestInfo i = x.info;
+                AuthorizationAttributes attrs = i.resourceRequest()
+                        ? new AuthorizationAttributes(null, i.verb(), i.group(), i.version(), i.resource(), i.subresource(),
+                                i.namespace(), i.name(), true, i.path())
+                        : AuthorizationAttributes.nonResource(null, i.verb(), i.path());
+                cluster.execute(() -> chain.authenticationFailed(attrs, e));
+            }
+            throw e;
+        }
     }
 
     /**
@@ -139,7 +156,7 @@ final class ApiHandler extends Handler.Abstract {
                 .orElseThrow(ApiException::noSuchPath);
         Api api = chain.forUser(user);
         if (i.subresource().isEmpty()) {
-            return resources.serve(x, type, api);
+            return resources.serve(x, type, api, user);
         }
         subresources.serve(x, type, api, user);
         return true;

@@ -141,6 +141,11 @@ public final class LocalServe implements AutoCloseable {
         return run(null, args.trim().split("\\s+"));
     }
 
+    /** Runs kubectl with these arguments, each as it is (for arguments with spaces, such as a shell command). */
+    public String kubectl(List<String> args) throws IOException, InterruptedException {
+        return run(null, args.toArray(String[]::new));
+    }
+
     /** {@code kubectl apply -f -} with {@code manifest} on its standard input. */
     public String apply(String manifest) throws IOException, InterruptedException {
         return run(manifest, "apply", "-f", "-");

@@ -23,7 +23,9 @@ import kubelab.apiserver.ObjectList;
 import kubelab.apiserver.PatchOptions;
 import kubelab.apiserver.PatchType;
 import kubelab.apiserver.UpdateOptions;
+import kubelab.apiserver.UserInfo;
 import kubelab.apiserver.WatchEvent;
+import kubelab.apiserver.auth.AuthorizationAttributes;
 import kubelab.apiserver.apply.FieldManager;
 import kubelab.server.metrics.ApiMetrics;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
@@ -61,7 +63,7 @@ final class ResourceHandler {
     }
 
     /** Serves a request on the main resource (no subresource). Returns false if the exchange stays open (a watch). */
-    boolean serve(Exchange x, ResourceType type, Api api) {
+    boolean serve(Exchange x, ResourceType type, Api api, UserInfo user) {
         RequestInfo i = x.info;
         Class<KubeObject> cls = javaType(type);
         String ns = type.namespaced() ? i.namespace() : "";
@@ -85,12 +87,12 @@ final class ResourceHandler {
                 return false;
             }
             case "create" -> {
-                KubeObject obj = Bodies.decode(x, type, x.body(), ns, null);
+                KubeObject obj = body(x, type, user, ns, null, "");
                 CreateOptions options = new CreateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 201, cluster.call(c -> api.create(obj, options)));
             }
             case "update" -> {
-                KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
+                KubeObject obj = body(x, type, user, ns, i.name(), "");
                 UpdateOptions options = new UpdateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 200, cluster.call(c -> api.update(obj, options)));
             }
@@ -141,6 +143,22 @@ final class ResourceHandler {
             default -> throw ApiException.methodNotSupported(type.group(), type.plural(), i.verb());
         }
         return true;
+    }
+
+    /**
+     * The object a create or update sends. A body that cannot be decoded is answered only once
+     * the request is authorized ({@link kubelab.apiserver.auth.HandlerChain#refused}): 403 for a
+     * caller who may not make it, else the 400; either way it is audited.
+     */
+    KubeObject body(Exchange x, ResourceType type, UserInfo user, String ns, String name, String subresource) {
+        try {
+            return Bodies.decode(x, type, x.body(), ns, name);
+        } catch (ApiException e) {
+            RequestInfo i = x.info;
+            AuthorizationAttributes attrs = new AuthorizationAttributes(user, i.verb(), type.group(), type.version(),
+                    type.plural(), subresource, ns, name, true, i.path());
+            throw cluster.call(c -> c.handlerChain().refused(user, attrs, e));
+        }
     }
 
     /** A value and the cluster's time when it was read (a Table's AGE column needs both). */

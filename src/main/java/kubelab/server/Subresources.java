@@ -67,7 +67,7 @@ final class Subresources {
             case "status:get" -> resources.sendObject(x, type, 200,
                     cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
             case "status:update" -> {
-                KubeObject obj = Bodies.decode(x, type, x.body(), ns, i.name());
+                KubeObject obj = resources.body(x, type, user, ns, i.name(), "status");
                 UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
                 resources.sendObject(x, type, 200, cluster.call(c -> api.updateStatus(obj, options)));
             }

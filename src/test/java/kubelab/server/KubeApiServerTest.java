@@ -70,6 +70,39 @@ class KubeApiServerTest {
     }
 
     @Test
+    @DisplayName("a wrong token is 401 too, and the audit log records it, with no user")
+    void unauthenticatedIsAudited() throws Exception {
+        HttpResponse<String> r = live.get("not-a-token", "/api/v1/namespaces/default/secrets");
+        assertThat(r.statusCode()).isEqualTo(401);
+        var audited = live.cluster.call(c -> c.handlerChain().audit().events()).stream()
+                .filter(e -> e.responseStatus().code() == 401 && e.objectRef() != null
+                        && e.objectRef().resource().equals("secrets"))
+                .toList();
+        assertThat(audited).singleElement().satisfies(e -> {
+            assertThat(e.user()).isNull();
+            assertThat(e.verb()).isEqualTo("list");
+        });
+    }
+
+    @Test
+    @DisplayName("a body that cannot be read is judged after authorization: the viewer gets 403, the admin 400, and both are audited")
+    void authorizationComesBeforeTheBody() throws Exception {
+        String broken = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",";
+        HttpResponse<String> viewer = live.send(LiveServer.VIEWER, "POST", "/api/v1/namespaces/default/pods",
+                "application/json", broken);
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = live.send(LiveServer.ADMIN, "POST", "/api/v1/namespaces/default/pods",
+                "application/json", broken);
+        assertThat(admin.statusCode()).isEqualTo(400);
+        assertThat(json(admin).path("message").asText()).startsWith("error decoding the request body: invalid JSON at line 1");
+        var codes = live.cluster.call(c -> c.handlerChain().audit().events()).stream()
+                .filter(e -> e.verb().equals("create") && e.objectRef() != null && e.objectRef().resource().equals("pods"))
+                .map(e -> e.user().username() + " " + e.responseStatus().code())
+                .toList();
+        assertThat(codes).contains("kubelab-viewer 403", "kubelab-admin 400");
+    }
+
+    @Test
     @DisplayName("the view-only user may list pods but not create one: 403 with Kubernetes' message")
     void viewerIsForbiddenToCreate() throws Exception {
         assertThat(live.get(LiveServer.VIEWER, "/api/v1/namespaces/default/pods").statusCode()).isEqualTo(200);

@@ -97,6 +97,31 @@ public final class HandlerChain {
     }
 
     /**
+     * A request that failed before reaching the API: its body could not be read. It is authorized
+     * first all the same, as kube-apiserver's filters authorize before its handlers read a body,
+     * so a caller who may not make the request learns only that (403), not what was wrong with
+     * what it sent. Records the outcome, and returns the error to answer with.
+     */
+    public ApiException refused(UserInfo user, AuthorizationAttributes attrs, ApiException failure) {
+        try {
+            serve(() -> user, u -> attrs, null, 200, () -> {
+                throw failure;
+            });
+        } catch (ApiException e) {
+            return e;
+        }
+        throw new IllegalStateException("a refused request succeeded");
+    }
+
+    /**
+     * A request whose credentials did not authenticate (401), recorded as kube-apiserver's
+     * failed-authentication audit records it: no user, the request's attributes, the 401.
+     */
+    public void authenticationFailed(AuthorizationAttributes attrs, ApiException failure) {
+        record(audit == null ? null : audit.clock().now(), attrs, null, null, null, failure);
+    }
+
+    /**
      * Serves one request: 1. authenticate, 2. describe it as authorization attributes and
      * authorize, 3. run {@code action} (the server's admission, validation and storage), then
      * 4. record the outcome, whichever step ended it.
