@@ -1,8 +1,6 @@
 package kubelab.apiserver.cacher;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -43,26 +41,19 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private final String prefix;
     private final BiFunction<byte[], Long, T> decoder;
     private final Function<T, Map<String, String>> fieldsOf;
-    private final String indexedField;
-    private final int capacity;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Cached<T>> objects = new TreeMap<>();
-    private final ArrayDeque<Change<T>> window = new ArrayDeque<>();
+    private final ChangeWindow<T> window;
     private final Watchers<T> watchers;
     /** The keys of the objects with each value of the indexed field: one node's pods, in key order. */
-    private final Map<String, java.util.NavigableSet<String>> keysByIndex = new HashMap<>();
+    private final KeysByField index;
     private long revision;
-    private long floor;
     private long offers;
     private StoreWatch storeWatch;
     private Store store;
     /** Called when the store watch ends, so that the owner can {@link #restart} it later. */
     private Runnable onLost = () -> { };
-
-    /** One change in the window: the object before and after (null for created or deleted). */
-    private record Change<T>(Cached<T> before, Cached<T> after, long revision) {
-    }
 
     /**
      * @param prefix       the store prefix of this resource
@@ -76,8 +67,8 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         this.prefix = prefix;
         this.decoder = decoder;
         this.fieldsOf = fieldsOf;
-        this.indexedField = indexedField;
-        this.capacity = capacity;
+        this.index = new KeysByField(indexedField);
+        this.window = new ChangeWindow<>(capacity);
         this.watchers = new Watchers<>(indexedField);
     }
 
@@ -96,15 +87,14 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     private void load() {
         var range = store.range(prefix);
         objects.clear();
-        keysByIndex.clear();
-        window.clear();
+        index.clear();
         for (var kv : range.kvs()) {
             Cached<T> c = cached(decoder.apply(kv.value(), kv.modRevision()), kv.modRevision());
             objects.put(kv.key(), c);
-            reindex(kv.key(), null, c);
+            index.move(kv.key(), null, c);
         }
         revision = range.revision();
-        floor = revision;
+        window.reset(revision);
         storeWatch = store.watch(prefix, revision + 1, this);
     }
 
@@ -165,12 +155,9 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                     before = cached(resourceVersionAt(before.object(), rev), rev);
                 }
             }
-            reindex(key, before, after);
+            index.move(key, before, after);
             revision = rev;
-            window.addLast(new Change<>(before, after, rev));
-            while (window.size() > capacity) {
-                floor = window.removeFirst().revision();
-            }
+            window.add(new ChangeWindow.Change<>(before, after, rev));
             for (CacheWatcher<T> w : watchers.candidates(before, after)) {
                 offers++;
                 w.offer(before, after, rev);
@@ -185,25 +172,6 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
         T copy = (T) object.withMetadata(object.metadata().withResourceVersion(Long.toString(rev)));
         return copy;
     }
-
-    /** Moves a key between index entries when its indexed field changes. */
-    private void reindex(String key, Cached<T> before, Cached<T> after) {
-        if (indexedField == null) {
-            return;
-        }
-        String a = before == null ? null : before.fields().get(indexedField);
-        String b = after == null ? null : after.fields().get(indexedField);
-        if (a != null && !a.equals(b)) {
-            var keys = keysByIndex.get(a);
-            if (keys != null && keys.remove(key) && keys.isEmpty()) {
-                keysByIndex.remove(a);
-            }
-        }
-        if (b != null) {
-            keysByIndex.computeIfAbsent(b, v -> new java.util.TreeSet<>()).add(key);
-        }
-    }
-
 
     /** The store watch ended (a remote store lost): watchers are told to relist. */
     @Override
@@ -241,8 +209,8 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
      * pins it (one node's pods out of 150,000), else one namespace's key range, or everything.
      */
     private Iterable<Cached<T>> candidates(Filter filter) {
-        if (filter.indexValue() != null && indexedField != null) {
-            var keys = keysByIndex.getOrDefault(filter.indexValue(), java.util.Collections.emptyNavigableSet());
+        if (index.answers(filter)) {
+            var keys = index.keysWith(filter.indexValue());
             List<Cached<T>> found = new ArrayList<>(keys.size());
             for (String key : keys) {
                 found.add(objects.get(key));
@@ -324,9 +292,7 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                           WatchHandler<T> handler) {
         lock.writeLock().lock();
         try {
-            if (fromRevision != null && fromRevision < floor) {
-                throw ApiException.expired("too old resource version: " + fromRevision + " (" + floor + ")");
-            }
+            Iterable<ChangeWindow.Change<T>> missed = fromRevision == null ? null : window.since(fromRevision);
             CacheWatcher<T>[] self = newArray();
             CacheWatcher<T> w = new CacheWatcher<>(filter, bookmarks, deliverOn, handler, () -> remove(self[0]));
             self[0] = w;
@@ -337,10 +303,8 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
                     }
                 }
             } else {
-                for (Change<T> ch : window) {
-                    if (ch.revision() > fromRevision) {
-                        w.offer(ch.before(), ch.after(), ch.revision());
-                    }
+                for (ChangeWindow.Change<T> ch : missed) {
+                    w.offer(ch.before(), ch.after(), ch.revision());
                 }
             }
             watchers.add(w);
@@ -412,12 +376,9 @@ public final class Cacher<T extends KubeObject> implements WatchListener, AutoCl
     public void onCompacted(long compacted) {
         lock.writeLock().lock();
         try {
-            while (!window.isEmpty() && window.peekFirst().revision() <= compacted) {
-                window.removeFirst();
-            }
-            // Never above this cache's own revision: a client that listed at it has missed nothing,
-            // even if the store's global revision (other resources' writes) is far ahead.
-            floor = Math.max(floor, Math.min(compacted, revision));
+            // the floor stays at or below this cache's own revision, even if the store's global
+            // revision (other resources' writes) is far ahead
+            window.compacted(compacted, revision);
         } finally {
             lock.writeLock().unlock();
         }
