@@ -24,6 +24,7 @@ import kubelab.apiserver.apply.FieldManager;
 import kubelab.apiserver.cacher.Cacher;
 import kubelab.apiserver.cacher.Filter;
 import kubelab.apiserver.registry.IdGenerator;
+import kubelab.apiserver.registry.Part;
 import kubelab.apiserver.registry.Registry;
 import kubelab.apiserver.registry.Strategies;
 import kubelab.apiserver.registry.Strategy;
@@ -221,7 +222,7 @@ public final class ApiServer implements Api {
         Registry<T> r = registry(classOf(object));
         nameOf(object);
         FieldManager.checkName("UpdateOptions", options.fieldManager());
-        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.MAIN,
+        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Part.MAIN,
                 options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
@@ -233,7 +234,7 @@ public final class ApiServer implements Api {
         }
         nameOf(object);
         FieldManager.checkName("UpdateOptions", options.fieldManager());
-        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Registry.Part.STATUS,
+        return r.update(object, namespaceFor(r.type(), object.metadata().namespace()), Part.STATUS,
                 options.dryRun(), UserInfo.SYSTEM, manager(options.fieldManager()));
     }
 
@@ -244,7 +245,7 @@ public final class ApiServer implements Api {
      */
     public kubelab.api.core.Namespace finalizeNamespace(kubelab.api.core.Namespace namespace) {
         Registry<kubelab.api.core.Namespace> r = registry(kubelab.api.core.Namespace.class);
-        return r.update(namespace, null, Registry.Part.FINALIZE, false, UserInfo.SYSTEM);
+        return r.update(namespace, null, Part.FINALIZE, false, UserInfo.SYSTEM);
     }
 
     @Override

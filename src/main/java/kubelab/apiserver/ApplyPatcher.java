@@ -7,6 +7,7 @@ import kubelab.api.ResourceType;
 import kubelab.api.meta.KubeObject;
 import kubelab.api.serialization.Json;
 import kubelab.apiserver.apply.FieldManager;
+import kubelab.apiserver.registry.Part;
 import kubelab.apiserver.registry.Registry;
 
 /**
@@ -56,7 +57,7 @@ final class ApplyPatcher {
                 @SuppressWarnings("unchecked")
                 T pinned = (T) applied.withMetadata(applied.metadata().withResourceVersion(live.metadata().resourceVersion()));
                 return new ApplyResult<>(
-                        registry.update(pinned, namespace, Registry.Part.MAIN, options.dryRun(), user, null), false);
+                        registry.update(pinned, namespace, Part.MAIN, options.dryRun(), user, null), false);
             } catch (ApiException e) {
                 // Lost a race: someone created or changed the object between the read and the write.
                 boolean race = e.code() == 409 && ("Conflict".equals(e.reason()) || "AlreadyExists".equals(e.reason()));

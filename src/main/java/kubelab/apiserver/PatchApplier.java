@@ -9,6 +9,7 @@ import kubelab.apiserver.patch.JsonMergePatch;
 import kubelab.apiserver.patch.JsonPatch;
 import kubelab.apiserver.patch.PatchException;
 import kubelab.apiserver.patch.StrategicMergePatch;
+import kubelab.apiserver.registry.Part;
 import kubelab.apiserver.registry.Registry;
 
 /**
@@ -65,7 +66,7 @@ final class PatchApplier {
             }
             try {
                 return new ApplyResult<>(
-                        registry.update(object, namespace, Registry.Part.MAIN, options.dryRun(), user, manager), false);
+                        registry.update(object, namespace, Part.MAIN, options.dryRun(), user, manager), false);
             } catch (ApiException e) {
                 if (pinned || e.code() != 409 || !"Conflict".equals(e.reason()) || attempt >= MAX_ATTEMPTS) {
                     throw e;

@@ -220,27 +220,6 @@ public final class Registry<T extends KubeObject> {
 
     // ---- update ---------------------------------------------------------------------------------
 
-    /** Which part of an object an update writes. */
-    public enum Part {
-        /** The main resource: everything but status. */
-        MAIN(""),
-        /** The status subresource: status only. */
-        STATUS("status"),
-        /** The finalize subresource of Namespaces: spec.finalizers only. */
-        FINALIZE("finalize");
-
-        private final String subresource;
-
-        Part(String subresource) {
-            this.subresource = subresource;
-        }
-
-        /** The subresource's name in URLs and managed fields; empty for the main resource. */
-        public String subresource() {
-            return subresource;
-        }
-    }
-
     /** Updates an object, recorded as written by {@link FieldManager#UNKNOWN_MANAGER}. */
     public T update(T object, String namespace, Part part, boolean dryRun, UserInfo user) {
         return update(object, namespace, part, dryRun, user, FieldManager.UNKNOWN_MANAGER);
