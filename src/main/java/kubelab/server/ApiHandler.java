@@ -104,11 +104,7 @@ final class ApiHandler extends Handler.Abstract {
             return authenticate(x.request.getHeaders().get(HttpHeader.AUTHORIZATION));
         } catch (ApiException e) {
             if (e.code() == 401) {
-                RequestInfo i = x.info;
-                AuthorizationAttributes attrs = i.resourceRequest()
-                        ? new AuthorizationAttributes(null, i.verb(), i.group(), i.version(), i.resource(), i.subresource(),
-                                i.namespace(), i.name(), true, i.path())
-                        : AuthorizationAttributes.nonResource(null, i.verb(), i.path());
+                AuthorizationAttributes attrs = x.info.attributes(null);
                 cluster.execute(() -> chain.authenticationFailed(attrs, e));
             }
             throw e;

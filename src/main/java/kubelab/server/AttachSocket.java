@@ -1,7 +1,5 @@
 package kubelab.server;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -20,9 +18,6 @@ import org.eclipse.jetty.websocket.api.Session;
  * behind the API server's {@code pods/attach}, and {@code k8s.io/apiserver/pkg/util/wsstream}.
  */
 public final class AttachSocket implements Session.Listener.AutoDemanding, OutputTail.Listener {
-    private static final byte STDOUT = 1;
-    private static final byte ERROR = 3;
-
     private final ClusterThread cluster;
     private final boolean tty;
     private final OutputTail tail;
@@ -42,20 +37,13 @@ public final class AttachSocket implements Session.Listener.AutoDemanding, Outpu
 
     @Override
     public void output(String text) {
-        String out = tty ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text;
-        byte[] data = out.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer frame = ByteBuffer.allocate(data.length + 1);
-        frame.put(STDOUT).put(data).flip();
-        session.sendBinary(frame, Callback.NOOP);
+        ExecSocket.frame(session, ExecSocket.STDOUT, tty ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
     }
 
     @Override
     public void ended() {
-        byte[] status = "{\"metadata\":{},\"status\":\"Success\"}".getBytes(StandardCharsets.UTF_8);
-        ByteBuffer frame = ByteBuffer.allocate(status.length + 1);
-        frame.put(ERROR).put(status).flip();
         Session s = session;
-        s.sendBinary(frame, Callback.NOOP);
+        ExecSocket.frame(s, ExecSocket.ERROR, "{\"metadata\":{},\"status\":\"Success\"}");
         s.close(1000, "", Callback.NOOP);
     }
 

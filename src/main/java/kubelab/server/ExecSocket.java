@@ -20,9 +20,10 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class ExecSocket implements Session.Listener.AutoDemanding {
     static final java.util.List<String> PROTOCOLS = java.util.List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
-    private static final byte STDOUT = 1;
-    private static final byte STDERR = 2;
-    private static final byte ERROR = 3;
+    static final byte STDOUT = 1;
+    static final byte STDERR = 2;
+    /** The channel of the final Status. */
+    static final byte ERROR = 3;
 
     private final String description;
     private Session session;
@@ -95,7 +96,8 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
         return status;
     }
 
-    private static void frame(Session s, byte channel, String text) {
+    /** Sends {@code text} as one binary message on {@code channel}; nothing for empty text. */
+    static void frame(Session s, byte channel, String text) {
         if (text == null || text.isEmpty()) {
             return;
         }

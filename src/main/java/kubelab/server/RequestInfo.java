@@ -24,6 +24,14 @@ public record RequestInfo(boolean resourceRequest, String path, String verb, Str
                           String version, String namespace, String resource, String name, String subresource) {
     private static final java.util.Set<String> NAMESPACE_SUBRESOURCES = java.util.Set.of("status", "finalize");
 
+    /** The request as the authorizer and the audit log see it, for {@code user} (null: not authenticated). */
+    public kubelab.apiserver.auth.AuthorizationAttributes attributes(kubelab.apiserver.UserInfo user) {
+        return resourceRequest
+                ? new kubelab.apiserver.auth.AuthorizationAttributes(user, verb, group, version, resource, subresource,
+                        namespace, name, true, path)
+                : kubelab.apiserver.auth.AuthorizationAttributes.nonResource(user, verb, path);
+    }
+
     /**
      * Reads a request.
      *

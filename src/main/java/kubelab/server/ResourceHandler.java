@@ -87,12 +87,12 @@ final class ResourceHandler {
                 return false;
             }
             case "create" -> {
-                KubeObject obj = body(x, type, user, ns, null, "");
+                KubeObject obj = body(x, type, user, ns, null);
                 CreateOptions options = new CreateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 201, cluster.call(c -> api.create(obj, options)));
             }
             case "update" -> {
-                KubeObject obj = body(x, type, user, ns, i.name(), "");
+                KubeObject obj = body(x, type, user, ns, i.name());
                 UpdateOptions options = new UpdateOptions(dryRun(x), fieldManager(x));
                 sendObject(x, type, 200, cluster.call(c -> api.update(obj, options)));
             }
@@ -150,13 +150,11 @@ final class ResourceHandler {
      * the request is authorized ({@link kubelab.apiserver.auth.HandlerChain#refused}): 403 for a
      * caller who may not make it, else the 400; either way it is audited.
      */
-    KubeObject body(Exchange x, ResourceType type, UserInfo user, String ns, String name, String subresource) {
+    KubeObject body(Exchange x, ResourceType type, UserInfo user, String ns, String name) {
         try {
             return Bodies.decode(x, type, x.body(), ns, name);
         } catch (ApiException e) {
-            RequestInfo i = x.info;
-            AuthorizationAttributes attrs = new AuthorizationAttributes(user, i.verb(), type.group(), type.version(),
-                    type.plural(), subresource, ns, name, true, i.path());
+            AuthorizationAttributes attrs = x.info.attributes(user);
             throw cluster.call(c -> c.handlerChain().refused(user, attrs, e));
         }
     }

@@ -67,7 +67,7 @@ final class Subresources {
             case "status:get" -> resources.sendObject(x, type, 200,
                     cluster.call(c -> api.get(ResourceHandler.javaType(type), ns, i.name())));
             case "status:update" -> {
-                KubeObject obj = resources.body(x, type, user, ns, i.name(), "status");
+                KubeObject obj = resources.body(x, type, user, ns, i.name());
                 UpdateOptions options = new UpdateOptions(ResourceHandler.dryRun(x), ResourceHandler.fieldManager(x));
                 resources.sendObject(x, type, 200, cluster.call(c -> api.updateStatus(obj, options)));
             }
@@ -251,15 +251,27 @@ final class Subresources {
         String requested = x.param("container");
         ExecSocket socket = new ExecSocket(command.toString().replace(",", ""));
         cluster.call(c -> {
-            Pod pod = c.api().get(Pod.class, ns, name);
-            String container = requested != null && !requested.isEmpty() ? requested : pod.spec().containers().get(0).name();
-            if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
-                throw ApiException.badRequest("pod " + name + " does not have a host assigned");
-            }
+            String container = streamedContainer(c.api().get(Pod.class, ns, name), requested);
             c.nodeOf(ns, name).kubelet().exec(ns, name, container, command).whenComplete(socket::complete);
             return null;
         });
         upgrade(x, socket);
+    }
+
+    /**
+     * The container an exec or attach names (the first one if none), checked as kube-apiserver's
+     * {@code ExecLocation} and {@code AttachLocation} check it: one of the pod's, on a node.
+     */
+    private static String streamedContainer(Pod pod, String requested) {
+        String name = pod.metadata().name();
+        String chosen = requested != null && !requested.isEmpty() ? requested : pod.spec().containers().get(0).name();
+        if (pod.spec().containers().stream().noneMatch(k -> k.name().equals(chosen))) {
+            throw ApiException.badRequest("container " + chosen + " is not valid for pod " + name);
+        }
+        if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
+            throw ApiException.badRequest("pod " + name + " does not have a host assigned");
+        }
+        return chosen;
     }
 
     /** Answers 101 and hands the socket to {@code socket}, in a channel protocol both sides speak. */
@@ -296,13 +308,7 @@ final class Subresources {
         String requested = x.param("container");
         String container = cluster.call(c -> {
             Pod pod = c.api().get(Pod.class, ns, name);
-            String chosen = requested != null && !requested.isEmpty() ? requested : pod.spec().containers().get(0).name();
-            if (pod.spec().containers().stream().noneMatch(k -> k.name().equals(chosen))) {
-                throw ApiException.badRequest("container " + chosen + " is not valid for pod " + name);
-            }
-            if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
-                throw ApiException.badRequest("pod " + name + " does not have a host assigned");
-            }
+            String chosen = streamedContainer(pod, requested);
             boolean running = pod.status() != null && pod.status().containerStatuses().stream()
                     .anyMatch(st -> st.name().equals(chosen) && st.state() != null && st.state().running() != null);
             if (!running) {

@@ -36,11 +36,8 @@ final class WriteBatches implements Executor {
     @Override
     public void execute(Runnable task) {
         pending.add(task);
-        for (int n = drainers.get(); n < maxDrainers; n = drainers.get()) {
-            if (drainers.compareAndSet(n, n + 1)) {
-                pool.execute(this::drain);
-                return;
-            }
+        if (claimDrainer()) {
+            pool.execute(this::drain);
         }
     }
 
@@ -56,13 +53,14 @@ final class WriteBatches implements Executor {
             drainers.decrementAndGet();
             // A task added after the last poll may have seen this drainer still counted and
             // started none: take it on, unless another drainer has started meanwhile.
-            if (pending.isEmpty() || !reenter()) {
+            if (pending.isEmpty() || !claimDrainer()) {
                 return;
             }
         }
     }
 
-    private boolean reenter() {
+    /** Counts one more drainer, unless there are as many as allowed already. */
+    private boolean claimDrainer() {
         for (int n = drainers.get(); n < maxDrainers; n = drainers.get()) {
             if (drainers.compareAndSet(n, n + 1)) {
                 return true;

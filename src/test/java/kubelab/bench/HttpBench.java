@@ -35,9 +35,9 @@ public final class HttpBench {
     private static final String PAYLOAD = "x".repeat(200);
     /**
      * Creates and gets of one warm-up round, and the rounds, each on a new instance: together
-     * enough for the JIT to have compiled both servers' paths (on two cores, kubelab's creates were
-     * still getting faster after four rounds of 5,000: 1,100, 2,500, 3,000, then 4,100 a second), while the mock, which slows down as it
-     * fills, never holds more than one round's objects.
+     * enough for the JIT to have compiled both servers' paths (on two cores, kubelab's rounds of
+     * creates ran at 1,100, 2,400, 3,000, 3,800, 5,700 and 6,100 a second), while the mock, which
+     * slows down as it fills, never holds more than one round's objects.
      */
     private static final int WARM_UP = 5_000;
     private static final int WARM_UP_ROUNDS = 6;
